@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { analyze } from '../analysis/analyze.js';
+import { render } from '../report/render.js';
+import { writeOutDir } from '../report/write-out-dir.js';
+import type { Report } from '../report/report.js';
+import { usageError } from '../errors.js';
+import { analysisSettings, chooseCodebook, type RawOptions } from './options.js';
+import { progressLine } from './progress.js';
+import { useColor, writeStdout } from './stdout.js';
+
+export const ANALYZE_HELP = `
+Reads the CSV file(s) (or - for standard input), codes and scores the scales of the
+codebook, and reports Cronbach's alpha with its confidence interval, item-total and
+item-rest correlations, alpha if an item is deleted, scale-score correlations, and
+prevalence with confidence intervals, overall and by group.
+
+Exit status: 0 success (warnings allowed), 1 the data or a file could not be analysed,
+2 bad usage, options or codebook.
+
+Examples:
+  survey-analyze fixtures/protect-survey.csv
+  survey-analyze -c codebook.yaml --format json responses.csv | jq '.scales[].alpha'
+  survey-analyze --ci-method clopper-pearson --cluster site -o tables/ responses.csv`;
+
+/** `analyze`: the full analysis, rendered to stdout or written into --out. */
+export async function runAnalyze(files: string[], options: RawOptions, explicit: Set<string>): Promise<void> {
+  checkInputs(files);
+  const codebook = chooseCodebook(options);
+  const settings = analysisSettings(options, codebook);
+  const note = (text: string): void => {
+    if (!options.quiet) process.stderr.write(`${text}\n`);
+  };
+  if (settings.alphaCi !== 'bootstrap' && (explicit.has('bootstrap') || explicit.has('seed'))) {
+    note('note: --bootstrap and --seed apply only with --alpha-ci bootstrap; they were not used');
+  }
+  const progress = progressLine(!options.quiet);
+  const report = await analyze(files, codebook, settings, progress.update);
+  progress.done();
+  printWarnings(report, note);
+  if (options.out !== undefined) {
+    const inputs = files.filter((f) => f !== '-').map((f) => resolve(f));
+    const written = writeOutDir(report, options.out, options.format, { digits: options.digits, inputs });
+    note(`wrote ${written.length} files into ${options.out}`);
+    return;
+  }
+  await writeStdout(render(report, options.format, { digits: options.digits, color: useColor(options.color) }));
+}
+
+export function checkInputs(files: string[]): void {
+  if (files.filter((f) => f === '-').length > 1) {
+    throw usageError('standard input (-) can be read only once', { option: '<file...>' });
+  }
+}
+
+function printWarnings(report: Report, note: (text: string) => void): void {
+  for (const warning of report.warnings) note(`warning: ${warning.message}`);
+}

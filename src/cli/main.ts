@@ -1,0 +1,89 @@
+import { Command, CommanderError, Option } from 'commander';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { ANALYZE_HELP, runAnalyze } from './analyze-command.js';
+import { runCodebookCheck, runCodebookInit, runCodebookShow } from './codebook-command.js';
+import { analysisOptions, inputOptions, type RawOptions } from './options.js';
+import { errorText } from './print-error.js';
+import { SCORES_HELP, runScores } from './scores-command.js';
+import { watchStdout } from './stdout.js';
+
+const EXIT_STATUS_HELP = `
+Exit status: 0 success (warnings allowed), 1 the data or a file could not be analysed,
+2 bad usage, options or codebook.`;
+
+function explicitOptions(command: Command): Set<string> {
+  const names = command.options.map((o) => o.attributeName());
+  return new Set(names.filter((name) => command.getOptionValueSource(name) === 'cli'));
+}
+
+function buildProgram(): Command {
+  const program = new Command(TOOL_NAME)
+    .description('Psychometric analysis of survey responses: reliability, item analysis, scale scores and prevalence.')
+    .version(TOOL_VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_STATUS_HELP)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `${TOOL_NAME}: ${text}` : text) });
+
+  const analyze = program
+    .command('analyze', { isDefault: true })
+    .description('full analysis: reliability, scale scores, correlations, prevalence')
+    .argument('<file...>', 'CSV file(s), or - for standard input; several files are one sample')
+    .addHelpText('after', ANALYZE_HELP)
+    .exitOverride();
+  for (const option of [...inputOptions(), ...analysisOptions()]) analyze.addOption(option);
+  analyze.action((files: string[], options: RawOptions, command: Command) => runAnalyze(files, options, explicitOptions(command)));
+
+  const scores = program
+    .command('scores')
+    .description('one row per respondent: id, group columns, each scale score (CSV on stdout)')
+    .argument('<file...>', 'CSV file(s), or - for standard input')
+    .addHelpText('after', SCORES_HELP)
+    .exitOverride();
+  for (const option of inputOptions()) scores.addOption(option);
+  scores.action((files: string[], options: RawOptions) => runScores(files, options));
+
+  const codebook = program.command('codebook').description('show, check or draft a codebook').exitOverride();
+  codebook
+    .command('show')
+    .description('print the built-in codebook (NHS human-trafficking survey)')
+    .addOption(new Option('-f, --format <fmt>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
+    .exitOverride()
+    .action((options) => runCodebookShow(options));
+  codebook
+    .command('check')
+    .description('validate a codebook; every problem with its line and path in the file')
+    .argument('<codebook>', 'codebook file, JSON or YAML')
+    .option('--quiet', 'no notes on stderr')
+    .option('--debug', 'show a stack trace with errors')
+    .exitOverride()
+    .action((file: string, options) => runCodebookCheck(file, options));
+  codebook
+    .command('init')
+    .description("draft a codebook (YAML on stdout) from a CSV's header and observed values")
+    .argument('<file>', 'CSV file, or - for standard input')
+    .addOption(inputOptions().find((o) => o.long === '--delimiter')!)
+    .addOption(inputOptions().find((o) => o.long === '--encoding')!)
+    .option('--debug', 'show a stack trace with errors')
+    .exitOverride()
+    .action((file: string, options) => runCodebookInit(file, options));
+  return program;
+}
+
+/** Run the CLI on its arguments (without `node` and the script); resolves to the exit status. */
+export async function main(args: string[]): Promise<number> {
+  watchStdout();
+  const debug = args.includes('--debug');
+  try {
+    await buildProgram().parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      return ok ? 0 : 2;
+    }
+    const { text, exitCode } = errorText(error, debug);
+    process.stderr.write(text);
+    return exitCode;
+  }
+}

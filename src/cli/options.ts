@@ -1,0 +1,112 @@
+import { InvalidArgumentError, Option } from 'commander';
+import type { AnalysisSettings } from '../analysis/analyze.js';
+import { builtinCodebook, loadCodebook } from '../codebook/load-codebook.js';
+import type { Codebook } from '../codebook/codebook.js';
+import { ENCODINGS, type Encoding } from '../read/decode-stream.js';
+import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;
+export const CI_METHODS: CiMethod[] = ['wilson', 'wilson-cc', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'wald', 'logit'];
+export const ALPHA_CI_METHODS: AlphaCiMethod[] = ['feldt', 'duhachek', 'bootstrap'];
+export const MISSING_METHODS: MissingMethod[] = ['listwise', 'pairwise'];
+export const CORRELATION_METHODS: CorrelationMethod[] = ['pearson', 'spearman'];
+
+/** The options of `analyze` and `scores` as commander hands them over. */
+export interface RawOptions {
+  codebook?: string;
+  format: (typeof FORMATS)[number];
+  out?: string;
+  ciMethod: CiMethod;
+  alphaCi: AlphaCiMethod;
+  confLevel: number;
+  missing: MissingMethod;
+  correlation: CorrelationMethod;
+  by?: string[];
+  cluster?: string;
+  bootstrap: number;
+  seed: number;
+  digits: number;
+  delimiter?: string;
+  encoding: Encoding;
+  lenient?: boolean;
+  quiet?: boolean;
+  color: boolean;
+  debug?: boolean;
+}
+
+function confLevel(value: string): number {
+  const p = Number(value);
+  if (!(p > 0 && p < 1)) throw new InvalidArgumentError('give a number between 0 and 1, such as 0.95');
+  return p;
+}
+
+function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`give a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function delimiter(value: string): string {
+  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|' };
+  const d = named[value] ?? value;
+  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') {
+    throw new InvalidArgumentError('give one character, or comma, semicolon, tab or pipe');
+  }
+  return d;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Options shared by `analyze` and `scores`: input, codebook, coding. */
+export function inputOptions(): Option[] {
+  return [
+    new Option('-c, --codebook <file>', 'codebook, JSON or YAML (default: the built-in NHS human-trafficking survey)'),
+    new Option('--delimiter <char>', 'field delimiter: a character, or comma, semicolon, tab, pipe (default: detected)').argParser(delimiter),
+    new Option('--encoding <name>', 'text encoding of the CSV').choices(ENCODINGS).default('utf-8'),
+    new Option('--lenient', 'out-of-range or unknown values become missing, counted in a warning, instead of an error'),
+    new Option('--by <column>', 'group prevalence by this column (repeatable); replaces the codebook groups').argParser(collect),
+    new Option('--quiet', 'no progress or notes on stderr'),
+    new Option('--no-color', 'plain text (also when NO_COLOR is set or stdout is not a terminal)'),
+    new Option('--debug', 'show a stack trace with errors'),
+  ];
+}
+
+/** Options of `analyze` only: statistics and output. */
+export function analysisOptions(): Option[] {
+  return [
+    new Option('-f, --format <fmt>', 'output format').choices(FORMATS).default('table'),
+    new Option('-o, --out <dir>', 'write every table as its own file into dir, plus report.json'),
+    new Option('--ci-method <m>', 'proportion confidence intervals').choices(CI_METHODS).default('wilson'),
+    new Option('--alpha-ci <m>', 'confidence interval of alpha').choices(ALPHA_CI_METHODS).default('feldt'),
+    new Option('--conf-level <p>', 'confidence level, 0 < p < 1').argParser(confLevel).default(0.95),
+    new Option('--missing <m>', 'missing answers: listwise (complete cases per scale) or pairwise').choices(MISSING_METHODS).default('listwise'),
+    new Option('--correlation <m>', 'scale-score correlations').choices(CORRELATION_METHODS).default('pearson'),
+    new Option('--cluster <column>', 'respondents are a one-stage cluster sample of this column: design-based prevalence intervals'),
+    new Option('--bootstrap <n>', 'bootstrap resamples for --alpha-ci bootstrap').argParser(wholeNumber(10, 1_000_000)).default(1000),
+    new Option('--seed <s>', 'seed of the bootstrap (same seed, same interval)').argParser(wholeNumber(0, 2 ** 31 - 1)).default(1),
+    new Option('--digits <n>', 'decimals shown in tables (JSON keeps full precision)').argParser(wholeNumber(0, 12)).default(3),
+  ];
+}
+
+export function chooseCodebook(options: { codebook?: string }): Codebook {
+  return options.codebook === undefined ? builtinCodebook() : loadCodebook(options.codebook);
+}
+
+export function analysisSettings(options: RawOptions, codebook: Codebook): AnalysisSettings {
+  return {
+    ciMethod: options.ciMethod ?? 'wilson',
+    alphaCi: options.alphaCi ?? 'feldt',
+    confLevel: options.confLevel ?? 0.95,
+    missing: options.missing ?? 'listwise',
+    correlation: options.correlation ?? 'pearson',
+    groups: options.by ?? codebook.groups,
+    cluster: options.cluster ?? null,
+    bootstrap: { resamples: options.bootstrap ?? 1000, seed: options.seed ?? 1 },
+    lenient: options.lenient === true,
+    read: { delimiter: options.delimiter ?? null, encoding: options.encoding ?? 'utf-8' },
+  };
+}

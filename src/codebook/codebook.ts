@@ -1,0 +1,43 @@
+/**
+ * The codebook (contract §2), after validation: every name resolved, defaults filled in.
+ */
+
+export type ResponseMap = Record<string, number>;
+
+export interface Scale {
+  id: string;
+  label: string;
+  items: string[];
+  /** Optional wording of each item (item → text). */
+  itemLabels: Record<string, string>;
+  /** Label → code, labels lower-cased and trimmed. Empty for keyed scales. */
+  responses: ResponseMap;
+  /** Valid [min, max] of the codes; for keyed scales [0, 1]. */
+  range: [number, number];
+  reverse: string[];
+  /** Answer key (item → expected answer, lower-cased and trimmed), or null. */
+  key: Record<string, string> | null;
+  score: 'mean' | 'sum';
+  /** Items needed for a score, as a count (already converted from a fraction). */
+  minAnswered: number;
+}
+
+export interface Prevalence {
+  id: string;
+  label: string;
+  column: string;
+  /** Positive values as text (lower-cased, trimmed) and as numbers (codes). */
+  positiveText: string[];
+  positiveCodes: number[];
+}
+
+export interface Codebook {
+  title: string;
+  missing: string[];
+  responseSets: Record<string, ResponseMap>;
+  scales: Scale[];
+  prevalence: Prevalence[];
+  groups: string[];
+  /** Optional column with the respondent id, for `scores`. */
+  id: string | null;
+}

@@ -1,0 +1,169 @@
+import { dataError } from '../errors.js';
+import type { Codebook, Scale } from './codebook.js';
+import { INVALID, keyedItemCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, type CellCoder } from './cell-coders.js';
+import { scaleScore } from './scale-score.js';
+
+/** Values that could not be coded and, with --lenient, became missing. */
+export interface InvalidTally {
+  column: string;
+  count: number;
+  first: { value: string; file: string; line: number };
+}
+
+export interface CodingOptions {
+  groups: string[];
+  cluster: string | null;
+  lenient: boolean;
+}
+
+interface ItemSlot {
+  column: string;
+  code: CellCoder;
+  reverse: boolean;
+  explain: (text: string) => string;
+}
+
+/**
+ * Codes one CSV row at a time into preallocated buffers, per the codebook (contract §2):
+ * labels to codes, answer keys, reverse keying (`min + max - x`), missing values, range
+ * checks, scale scores, prevalence outcomes and group cells. The buffers are overwritten
+ * by every call; nothing is allocated per cell.
+ */
+export class RowCoder {
+  /** Per scale, its k item values after key scoring and reverse keying; NaN = missing. */
+  readonly values: Float64Array[];
+  /** Per scale, the respondent's score; NaN = too few items answered. */
+  readonly scores: Float64Array;
+  /** Per prevalence entry: 1 positive, 0 negative, -1 missing. */
+  readonly outcomes: Int8Array;
+  /** Per group column, the trimmed cell, or null when missing. */
+  readonly groups: (string | null)[];
+  cluster: string | null = null;
+  id = '';
+
+  private readonly items: ItemSlot[][];
+  private readonly outcomeCoders: CellCoder[];
+  private readonly missing: Set<string>;
+  private index: {
+    items: number[][];
+    outcomes: number[];
+    groups: number[];
+    cluster: number;
+    id: number;
+  } | null = null;
+  private file = '';
+
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly options: CodingOptions,
+    private readonly tally: Map<string, InvalidTally>,
+  ) {
+    this.missing = new Set(codebook.missing);
+    this.items = codebook.scales.map((scale) => scale.items.map((item) => this.itemSlot(scale, item)));
+    this.outcomeCoders = codebook.prevalence.map((entry) =>
+      memoize(outcomeCoder(entry.positiveText, entry.positiveCodes, this.responseCodeOf(entry.column), this.missing)),
+    );
+    this.values = codebook.scales.map((scale) => new Float64Array(scale.items.length));
+    this.scores = new Float64Array(codebook.scales.length);
+    this.outcomes = new Int8Array(codebook.prevalence.length);
+    this.groups = options.groups.map(() => null);
+  }
+
+  /** Match the codebook's columns to a file's header; every absent column is named. */
+  bind(columns: string[], file: string): void {
+    const position = new Map(columns.map((name, i) => [name, i]));
+    const absent: string[] = [];
+    const find = (column: string, where: string): number => {
+      const at = position.get(column);
+      if (at === undefined) absent.push(`"${column}" (${where})`);
+      return at ?? -1;
+    };
+    const cb = this.codebook;
+    this.index = {
+      items: cb.scales.map((scale, s) => scale.items.map((item, i) => find(item, `codebook scales[${s}].items[${i}]`))),
+      outcomes: cb.prevalence.map((entry, p) => find(entry.column, `codebook prevalence[${p}].column`)),
+      groups: this.options.groups.map((column) => find(column, 'a group column')),
+      cluster: this.options.cluster === null ? -1 : find(this.options.cluster, '--cluster'),
+      id: cb.id === null ? -1 : find(cb.id, 'codebook id'),
+    };
+    if (absent.length > 0) {
+      const list = absent.length > 8 ? [...absent.slice(0, 8), `and ${absent.length - 8} more`] : absent;
+      throw dataError(
+        `${absent.length === 1 ? 'a column is' : `${absent.length} columns are`} not in the file: ${list.join(', ')}`,
+        { file, line: 1 },
+        `the header has: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', ...' : ''}`,
+      );
+    }
+    this.file = file;
+  }
+
+  code(row: string[], line: number): void {
+    const index = this.index!;
+    const scales = this.codebook.scales;
+    for (let s = 0; s < scales.length; s++) {
+      const slots = this.items[s];
+      const columns = index.items[s];
+      const out = this.values[s];
+      const [min, max] = scales[s].range;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        const cell = row[columns[i]];
+        let value = slot.code(cell);
+        if (value === INVALID) value = this.invalid(slot, cell, line);
+        out[i] = slot.reverse ? min + max - value : value;
+      }
+      this.scores[s] = scaleScore(out, scales[s].score, scales[s].minAnswered);
+    }
+    for (let p = 0; p < this.outcomeCoders.length; p++) {
+      const cell = row[index.outcomes[p]];
+      const outcome = this.outcomeCoders[p](cell);
+      // A value the scale coding rejected is missing here too (an error already stopped a strict run).
+      this.outcomes[p] = outcome === INVALID ? -1 : outcome;
+    }
+    for (let g = 0; g < this.groups.length; g++) this.groups[g] = this.textOrNull(row[index.groups[g]]);
+    if (index.cluster >= 0) this.cluster = this.textOrNull(row[index.cluster]);
+    if (index.id >= 0) this.id = row[index.id].trim();
+  }
+
+  private textOrNull(cell: string): string | null {
+    const text = cell.trim();
+    return this.missing.has(text) ? null : text;
+  }
+
+  private invalid(slot: ItemSlot, cell: string, line: number): number {
+    if (!this.options.lenient) {
+      throw dataError(slot.explain(cell.trim()), { file: this.file, line, column: slot.column }, 'correct the value, add it to the codebook, or use --lenient to count such values as missing');
+    }
+    const entry = this.tally.get(slot.column);
+    if (entry) entry.count++;
+    else this.tally.set(slot.column, { column: slot.column, count: 1, first: { value: cell.trim(), file: this.file, line } });
+    return Number.NaN;
+  }
+
+  private itemSlot(scale: Scale, item: string): ItemSlot {
+    const code = scale.key
+      ? keyedItemCoder(scale.key[item], scale.responses, this.missing)
+      : ratedItemCoder(scale.responses, scale.range, this.missing);
+    return { column: item, code: memoize(code), reverse: scale.reverse.includes(item), explain: (text) => explainInvalid(scale, text) };
+  }
+
+  /** The response code of a cell of `column` (before reverse keying), through the first scale that has the column as a rated item. */
+  private responseCodeOf(column: string): (text: string) => number {
+    const scale = this.codebook.scales.find((s) => s.items.includes(column) && Object.keys(s.responses).length > 0)
+      ?? this.codebook.scales.find((s) => s.items.includes(column) && s.key === null);
+    if (!scale) return parseNumber;
+    const rated = ratedItemCoder(scale.responses, scale.range, this.missing);
+    return (text) => rated(text);
+  }
+}
+
+function explainInvalid(scale: Scale, text: string): string {
+  const labels = Object.keys(scale.responses);
+  const value = parseNumber(text);
+  if (!Number.isNaN(value) && labels.length === 0) {
+    return `${text} is outside the range [${scale.range[0]}, ${scale.range[1]}] of scale "${scale.id}"`;
+  }
+  const shown = labels.length > 7 ? [...labels.slice(0, 7), '...'] : labels;
+  const expected = `${shown.map((l) => `"${l}"`).join(', ')}${scale.key ? '' : ` or a number in [${scale.range[0]}, ${scale.range[1]}]`}`;
+  return `"${text}" is not an answer of scale "${scale.id}"; expected ${expected}`;
+}

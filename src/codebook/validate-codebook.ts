@@ -1,0 +1,329 @@
+import type { Codebook, Prevalence, ResponseMap, Scale } from './codebook.js';
+
+/** One thing wrong with a codebook, at a path such as `scales[0].reverse[1]`. */
+export interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+export function pathText(path: (string | number)[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+}
+
+type Raw = Record<string, unknown>;
+
+const TOP_KEYS = ['title', 'description', 'id', 'missing', 'responseSets', 'scales', 'prevalence', 'groups'];
+const SCALE_KEYS = ['id', 'label', 'items', 'itemLabels', 'responses', 'range', 'reverse', 'key', 'score', 'minAnswered'];
+const PREVALENCE_KEYS = ['id', 'label', 'column', 'positive'];
+
+/**
+ * Check a parsed codebook (contract §2) and resolve it: response-set names to maps, labels
+ * lower-cased, ranges and `minAnswered` filled in. Every problem is collected with its path,
+ * so that one run of `codebook check` lists them all.
+ */
+export function validateCodebook(raw: unknown, fallbackTitle: string): { codebook: Codebook | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (path: (string | number)[], message: string): void => {
+    problems.push({ path, message });
+  };
+  if (!isObject(raw)) {
+    report([], 'a codebook must be a mapping (an object) with "scales" and/or "prevalence"');
+    return { codebook: null, problems };
+  }
+  unknownKeys(raw, [], TOP_KEYS, report);
+
+  const title = optionalString(raw, 'title', [], report) ?? fallbackTitle;
+  const id = optionalString(raw, 'id', [], report);
+  const missing = missingValues(raw.missing, report);
+  const responseSets = readResponseSets(raw.responseSets, report);
+  const scales = list(raw, 'scales', report).map((entry, i) => readScale(entry, ['scales', i], responseSets, report));
+  const prevalence = list(raw, 'prevalence', report).map((entry, i) => readPrevalence(entry, ['prevalence', i], report));
+  const groups = stringList(raw.groups, ['groups'], report);
+
+  if (raw.scales === undefined && raw.prevalence === undefined) {
+    report([], 'the codebook has neither "scales" nor "prevalence": there is nothing to analyse');
+  }
+  duplicateIds(scales, 'scales', report);
+  duplicateIds(prevalence, 'prevalence', report);
+
+  if (problems.length > 0) return { codebook: null, problems };
+  return {
+    codebook: { title, missing, responseSets, scales: scales as Scale[], prevalence: prevalence as Prevalence[], groups, id },
+    problems,
+  };
+}
+
+type Report = (path: (string | number)[], message: string) => void;
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function unknownKeys(obj: Raw, path: (string | number)[], allowed: string[], report: Report): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) report([...path, key], `unknown key "${key}"; expected one of: ${allowed.join(', ')}`);
+  }
+}
+
+function optionalString(obj: Raw, key: string, path: (string | number)[], report: Report): string | null {
+  const value = obj[key];
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || value.trim() === '') {
+    report([...path, key], `must be a non-empty text, not ${describe(value)}`);
+    return null;
+  }
+  return value.trim();
+}
+
+function list(obj: Raw, key: string, report: Report): unknown[] {
+  const value = obj[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report([key], `must be a list, not ${describe(value)}`);
+    return [];
+  }
+  return value;
+}
+
+function stringList(value: unknown, path: (string | number)[], report: Report): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report(path, `must be a list of column names, not ${describe(value)}`);
+    return [];
+  }
+  const names: string[] = [];
+  value.forEach((entry, i) => {
+    if (typeof entry !== 'string' || entry.trim() === '') report([...path, i], `must be a column name, not ${describe(entry)}`);
+    else if (names.includes(entry.trim())) report([...path, i], `"${entry}" is listed twice`);
+    else names.push(entry.trim());
+  });
+  return names;
+}
+
+/** Cell values meaning "no answer", as trimmed text. The empty cell is always one of them. */
+function missingValues(value: unknown, report: Report): string[] {
+  if (value === undefined) return ['', 'NA'];
+  if (!Array.isArray(value)) {
+    report(['missing'], `must be a list of values, not ${describe(value)}`);
+    return [''];
+  }
+  const values = new Set<string>(['']);
+  value.forEach((entry, i) => {
+    if (typeof entry === 'string' || typeof entry === 'number') values.add(String(entry).trim());
+    else report(['missing', i], `must be a text or a number, not ${describe(entry)}`);
+  });
+  return [...values];
+}
+
+function readResponseMap(value: unknown, path: (string | number)[], report: Report): ResponseMap | null {
+  if (!isObject(value) || Object.keys(value).length === 0) {
+    report(path, `must be a non-empty mapping of label to code, not ${describe(value)}`);
+    return null;
+  }
+  const map: ResponseMap = {};
+  for (const [label, code] of Object.entries(value)) {
+    const key = label.trim().toLowerCase();
+    if (typeof code !== 'number' || !Number.isFinite(code)) {
+      report([...path, label], `the code of "${label}" must be a number, not ${describe(code)}`);
+    } else if (key in map) {
+      report([...path, label], `"${label}" is listed twice (labels match case-insensitively)`);
+    } else {
+      map[key] = code;
+    }
+  }
+  return map;
+}
+
+function readResponseSets(value: unknown, report: Report): Record<string, ResponseMap> {
+  const sets: Record<string, ResponseMap> = {};
+  if (value === undefined) return sets;
+  if (!isObject(value)) {
+    report(['responseSets'], `must be a mapping of set name to labels, not ${describe(value)}`);
+    return sets;
+  }
+  for (const [name, map] of Object.entries(value)) {
+    const resolved = readResponseMap(map, ['responseSets', name], report);
+    if (resolved) sets[name] = resolved;
+  }
+  return sets;
+}
+
+function readScale(entry: unknown, path: (string | number)[], sets: Record<string, ResponseMap>, report: Report): Partial<Scale> {
+  if (!isObject(entry)) {
+    report(path, `a scale must be a mapping, not ${describe(entry)}`);
+    return {};
+  }
+  unknownKeys(entry, path, SCALE_KEYS, report);
+  const id = optionalString(entry, 'id', path, report);
+  if (id === null && entry.id === undefined) report([...path, 'id'], 'a scale needs an "id"');
+  const label = optionalString(entry, 'label', path, report) ?? id ?? '';
+  const where = id ? `scale "${id}"` : 'this scale';
+  const items = stringList(entry.items, [...path, 'items'], report);
+  if (entry.items === undefined) report([...path, 'items'], `${where} needs "items": a list of column names`);
+  else if (Array.isArray(entry.items) && entry.items.length === 0) report([...path, 'items'], `${where} has no items`);
+
+  const key = readKey(entry.key, [...path, 'key'], items, where, report);
+  const responses = readScaleResponses(entry.responses, [...path, 'responses'], sets, report);
+  const range = readRange(entry, path, key !== null, responses, where, report);
+  const reverse = stringList(entry.reverse, [...path, 'reverse'], report);
+  reverse.forEach((item, i) => {
+    if (!items.includes(item)) report([...path, 'reverse', i], `"${item}" is not an item of ${where}`);
+  });
+  const score = entry.score ?? 'mean';
+  if (score !== 'mean' && score !== 'sum') report([...path, 'score'], `must be "mean" or "sum", not ${describe(score)}`);
+  const minAnswered = readMinAnswered(entry.minAnswered, [...path, 'minAnswered'], items.length, report);
+  const itemLabels = readItemLabels(entry.itemLabels, [...path, 'itemLabels'], items, where, report);
+  return {
+    itemLabels,
+    id: id ?? '',
+    label,
+    items,
+    responses: responses ?? {},
+    range: range ?? [0, 1],
+    reverse,
+    key,
+    score: score as 'mean' | 'sum',
+    minAnswered,
+  };
+}
+
+function readItemLabels(value: unknown, path: (string | number)[], items: string[], where: string, report: Report): Record<string, string> {
+  const labels: Record<string, string> = {};
+  if (value === undefined) return labels;
+  if (!isObject(value)) {
+    report(path, `must be a mapping of item to its wording, not ${describe(value)}`);
+    return labels;
+  }
+  for (const [item, text] of Object.entries(value)) {
+    if (!items.includes(item)) report([...path, item], `"${item}" is not an item of ${where}`);
+    else if (typeof text !== 'string') report([...path, item], `must be a text, not ${describe(text)}`);
+    else labels[item] = text;
+  }
+  return labels;
+}
+
+function readScaleResponses(value: unknown, path: (string | number)[], sets: Record<string, ResponseMap>, report: Report): ResponseMap | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string') {
+    const set = sets[value];
+    if (!set) {
+      const known = Object.keys(sets);
+      report(path, `no response set named "${value}"${known.length ? `; defined: ${known.join(', ')}` : ' (responseSets is empty)'}`);
+      return null;
+    }
+    return set;
+  }
+  return readResponseMap(value, path, report);
+}
+
+function readKey(value: unknown, path: (string | number)[], items: string[], where: string, report: Report): Record<string, string> | null {
+  if (value === undefined) return null;
+  if (!isObject(value)) {
+    report(path, `must be a mapping of item to its correct answer, not ${describe(value)}`);
+    return null;
+  }
+  const key: Record<string, string> = {};
+  for (const [item, answer] of Object.entries(value)) {
+    if (!items.includes(item)) report([...path, item], `"${item}" is not an item of ${where}`);
+    else if (typeof answer !== 'string' && typeof answer !== 'number' && typeof answer !== 'boolean') {
+      report([...path, item], `the correct answer must be a text or a number, not ${describe(answer)}`);
+    } else key[item] = String(answer).trim().toLowerCase();
+  }
+  for (const item of items) {
+    if (!(item in value)) report(path, `item "${item}" of ${where} has no correct answer in the key`);
+  }
+  return key;
+}
+
+function readRange(
+  entry: Raw,
+  path: (string | number)[],
+  keyed: boolean,
+  responses: ResponseMap | null,
+  where: string,
+  report: Report,
+): [number, number] | null {
+  const value = entry.range;
+  if (keyed) {
+    if (value !== undefined) report([...path, 'range'], `${where} is scored against a key (0/1): it takes no range`);
+    return [0, 1];
+  }
+  const codes = responses ? Object.values(responses) : [];
+  if (value === undefined) {
+    if (codes.length === 0) {
+      if (entry.responses === undefined) report(path, `${where} needs "responses", "range" or "key" to know its valid answers`);
+      return null;
+    }
+    return [Math.min(...codes), Math.max(...codes)];
+  }
+  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v)) || value[0] >= value[1]) {
+    report([...path, 'range'], `must be [min, max] with two numbers, min < max, not ${JSON.stringify(value)}`);
+    return null;
+  }
+  const [min, max] = value as [number, number];
+  if (responses) {
+    for (const [label, code] of Object.entries(responses)) {
+      if (code < min || code > max) report([...path, 'responses'], `the code ${code} of "${label}" is outside range [${min}, ${max}]`);
+    }
+  }
+  return [min, max];
+}
+
+/** A count (a whole number >= 1) or a fraction of the items (0 < f < 1); default all items. */
+function readMinAnswered(value: unknown, path: (string | number)[], k: number, report: Report): number {
+  if (value === undefined) return Math.max(k, 1);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    report(path, `must be a count (a whole number >= 1) or a fraction (0 < f < 1), not ${describe(value)}`);
+    return k;
+  }
+  if (value < 1) return Math.max(1, Math.ceil(value * k - 1e-9));
+  if (!Number.isInteger(value)) {
+    report(path, `must be a whole number when it is 1 or more, not ${value}`);
+    return k;
+  }
+  if (k > 0 && value > k) report(path, `is ${value} but the scale has only ${k} items`);
+  return value;
+}
+
+function readPrevalence(entry: unknown, path: (string | number)[], report: Report): Partial<Prevalence> {
+  if (!isObject(entry)) {
+    report(path, `a prevalence entry must be a mapping, not ${describe(entry)}`);
+    return {};
+  }
+  unknownKeys(entry, path, PREVALENCE_KEYS, report);
+  const id = optionalString(entry, 'id', path, report);
+  if (id === null && entry.id === undefined) report([...path, 'id'], 'a prevalence entry needs an "id"');
+  const column = optionalString(entry, 'column', path, report);
+  if (column === null && entry.column === undefined) report([...path, 'column'], 'a prevalence entry needs a "column"');
+  const positiveText: string[] = [];
+  const positiveCodes: number[] = [];
+  const positive = entry.positive;
+  if (!Array.isArray(positive) || positive.length === 0) {
+    report([...path, 'positive'], `must be a non-empty list of the values that count as positive, not ${describe(positive)}`);
+  } else {
+    positive.forEach((value, i) => {
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        positiveCodes.push(value);
+        positiveText.push(String(value));
+      } else if (typeof value === 'string' || typeof value === 'boolean') positiveText.push(String(value).trim().toLowerCase());
+      else report([...path, 'positive', i], `must be a text or a number, not ${describe(value)}`);
+    });
+  }
+  return { id: id ?? '', label: optionalString(entry, 'label', path, report) ?? id ?? '', column: column ?? '', positiveText, positiveCodes };
+}
+
+function duplicateIds(entries: { id?: string }[], key: string, report: Report): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, i) => {
+    if (!entry.id) return;
+    if (seen.has(entry.id)) report([key, i, 'id'], `id "${entry.id}" is used twice in ${key}`);
+    seen.add(entry.id);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Errors are values with a place. They are raised where the problem is found and
+ * printed once by the CLI, as a few lines without a stack trace (unless --debug).
+ *
+ * Exit statuses (contract §1): 1 the data or a file could not be analysed,
+ * 2 bad usage, options or codebook.
+ */
+
+export interface Place {
+  file?: string;
+  line?: number;
+  column?: string;
+  /** Path inside a codebook, e.g. `scales[0].reverse[0]`. */
+  path?: string;
+  option?: string;
+}
+
+export class SurveyError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+    readonly place: Place = {},
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'SurveyError';
+  }
+}
+
+/** The data or a file could not be analysed (exit 1). */
+export function dataError(message: string, place: Place = {}, hint?: string): SurveyError {
+  return new SurveyError(message, 1, place, hint);
+}
+
+/** Bad usage, options or codebook (exit 2). */
+export function usageError(message: string, place: Place = {}, hint?: string): SurveyError {
+  return new SurveyError(message, 2, place, hint);
+}
+
+/** `file:line: column "x": message`, the one-line form every error is printed in. */
+export function formatPlace(place: Place): string {
+  const parts: string[] = [];
+  if (place.file !== undefined) parts.push(place.line !== undefined ? `${place.file}:${place.line}` : place.file);
+  else if (place.line !== undefined) parts.push(`line ${place.line}`);
+  if (place.column !== undefined) parts.push(`column "${place.column}"`);
+  if (place.path !== undefined) parts.push(place.path);
+  if (place.option !== undefined) parts.push(place.option);
+  return parts.join(': ');
+}

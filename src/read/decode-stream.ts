@@ -1,0 +1,101 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import { dataError } from '../errors.js';
+
+export type Encoding = 'utf-8' | 'latin1' | 'windows-1252';
+
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'];
+
+/**
+ * Bytes → text. UTF-8 is decoded strictly: an invalid byte is an error with the line
+ * it is on, never a silent U+FFFD. A leading byte-order mark is dropped. A NUL byte
+ * means the input is not text.
+ */
+export class DecodeStream extends Transform {
+  private readonly decoder: TextDecoder;
+  private line = 1;
+  /** Whether any decoded text so far contained a double quote (fields may then span lines). */
+  sawQuote = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: Encoding,
+  ) {
+    super({ readableObjectMode: true });
+    // latin1 is decoded as windows-1252, its superset, as the WHATWG Encoding Standard does.
+    this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true });
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    if (chunk.indexOf(0) !== -1) {
+      const at = chunk.indexOf(0);
+      done(
+        dataError('the file contains a NUL byte: it is binary data, not CSV text', {
+          file: this.file,
+          line: this.line + countNewlines(chunk, at),
+        }),
+      );
+      return;
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      done(this.invalidText(chunk));
+      return;
+    }
+    this.push(text);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      const rest = this.decoder.decode();
+      if (rest.length > 0) this.push(rest);
+      done();
+    } catch {
+      done(this.invalidText(Buffer.alloc(0)));
+    }
+  }
+
+  override push(text: string | null): boolean {
+    if (text !== null) {
+      if (!this.sawQuote && text.indexOf('"') !== -1) this.sawQuote = true;
+      this.line += countNewlines(text, text.length);
+    }
+    return super.push(text);
+  }
+
+  private invalidText(chunk: Buffer): Error {
+    const at = firstInvalidUtf8(chunk);
+    return dataError(
+      `the file is not valid ${this.encoding === 'utf-8' ? 'UTF-8' : this.encoding} text`,
+      { file: this.file, line: this.line + countNewlines(chunk, at) },
+      'if it was exported from a spreadsheet, try --encoding windows-1252 (or latin1)',
+    );
+  }
+}
+
+function countNewlines(data: Buffer | string, end: number): number {
+  let count = 0;
+  if (typeof data === 'string') {
+    for (let i = data.indexOf('\n'); i !== -1 && i < end; i = data.indexOf('\n', i + 1)) count++;
+  } else {
+    for (let i = data.indexOf(10); i !== -1 && i < end; i = data.indexOf(10, i + 1)) count++;
+  }
+  return count;
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence (or the length). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (size === 0) return i;
+    if (i + size > bytes.length) return i;
+    for (let j = 1; j < size; j++) if ((bytes[i + j] & 0xc0) !== 0x80) return i;
+    i += size;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,237 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { dataError, SurveyError } from '../errors.js';
+import { DecodeStream, type Encoding } from './decode-stream.js';
+import { checkHeader } from './check-header.js';
+
+export interface ReadOptions {
+  /** Force a delimiter; otherwise comma, semicolon, tab or pipe is detected. */
+  delimiter: string | null;
+  encoding: Encoding;
+}
+
+export interface RowSink {
+  /** Called once per file with its trimmed column names, before any rows. */
+  header(columns: string[], file: string): void;
+  /**
+   * A batch of data rows, every one with as many fields as the header.
+   * `lineOf(i)` is the 1-based line of the file where row i starts.
+   */
+  rows(rows: string[][], lineOf: (i: number) => number, file: string): void;
+}
+
+/** The name a source is shown by in messages: its path, or `<stdin>` for `-`. */
+export function sourceName(source: string): string {
+  return source === '-' ? '<stdin>' : source;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Stream one CSV source (a path, or `-` for standard input) into `sink`: papaparse over
+ * strictly decoded text, gzip-compressed input unpacked on the fly. Rows are handed on in
+ * batches and never all held. Blank lines are skipped; a ragged row, an unclosed quote or
+ * a bad header is an error with the file and line.
+ */
+export function readCsv(source: string, options: ReadOptions, sink: RowSink): Promise<void> {
+  const file = sourceName(source);
+  const bytes = openBytes(source, file);
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      bytes.destroy();
+      reject(error instanceof SurveyError ? error : readError(error, file));
+    };
+    bytes.once('error', fail);
+    peekGzip(bytes, file)
+      .then((raw) => {
+        const text = new DecodeStream(file, options.encoding);
+        raw.once('error', fail);
+        text.once('error', fail);
+        raw.pipe(text);
+        parse(text, file, options, sink, fail, () => {
+          if (!failed) resolve();
+        });
+      })
+      .catch(fail);
+  });
+}
+
+function openBytes(source: string, file: string): Readable {
+  if (source === '-') return process.stdin;
+  let stat;
+  try {
+    stat = statSync(source);
+  } catch (error) {
+    throw readError(error, file);
+  }
+  if (stat.isDirectory()) throw dataError('is a directory, not a CSV file', { file });
+  return createReadStream(source, { highWaterMark: CHUNK_BYTES });
+}
+
+/** Resolves with a stream of the file's bytes, gunzipped when it starts with the gzip magic. */
+function peekGzip(bytes: Readable, file: string): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    const onReadable = (): void => {
+      const first: Buffer | null = bytes.read();
+      if (first === null) {
+        if (bytes.readableEnded) return;
+        bytes.once('readable', onReadable);
+        return;
+      }
+      bytes.unshift(first);
+      if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
+        const gunzip = createGunzip();
+        gunzip.once('error', () =>
+          reject(dataError('the file looks gzip-compressed but could not be decompressed', { file })),
+        );
+        resolve(bytes.pipe(gunzip));
+      } else {
+        resolve(bytes);
+      }
+    };
+    bytes.once('end', () => reject(dataError('the file is empty: no header row', { file })));
+    bytes.once('readable', onReadable);
+  }).then((stream) => {
+    bytes.removeAllListeners('end');
+    return stream as Readable;
+  });
+}
+
+function parse(
+  text: DecodeStream,
+  file: string,
+  options: ReadOptions,
+  sink: RowSink,
+  fail: (error: unknown) => void,
+  done: () => void,
+): void {
+  let width = -1;
+  let nextLine = 1;
+  let newline = '\n';
+
+  Papa.parse(text as unknown as File, {
+    delimiter: options.delimiter ?? '',
+    delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: false,
+    chunk(results, parser) {
+      try {
+        // A file of one column has no delimiter to detect; papaparse then reads it with a comma.
+        const errors = results.errors.filter((e) => e.code !== 'UndetectableDelimiter');
+        if (errors.length > 0) throwParseError(errors[0], results.data as string[][], file, nextLine, text.sawQuote, newline);
+        if (width === -1 && results.meta.linebreak) newline = results.meta.linebreak;
+        const data = results.data as string[][];
+        const lines = lineNumbers(data, nextLine, text.sawQuote, newline);
+        nextLine = lines.next;
+        let start = 0;
+        if (width === -1) {
+          start = firstNonBlank(data);
+          if (start === data.length) return;
+          const columns = checkHeader(data[start], file, lines.of(start));
+          width = columns.length;
+          sink.header(columns, file);
+          start++;
+        }
+        const rows = keepDataRows(data, start, width, file, lines.of);
+        if (rows.kept.length > 0) sink.rows(rows.kept, (i) => lines.of(rows.index[i]), file);
+      } catch (error) {
+        parser.abort();
+        fail(error);
+      }
+    },
+    complete() {
+      if (width === -1) fail(dataError('the file has no header row', { file }));
+      else done();
+    },
+    error(error: Error) {
+      fail(error);
+    },
+  });
+}
+
+function firstNonBlank(data: string[][]): number {
+  let i = 0;
+  while (i < data.length && isBlank(data[i])) i++;
+  return i;
+}
+
+function isBlank(row: string[]): boolean {
+  return row.length === 1 && row[0].trim() === '';
+}
+
+/** The rows from `start` that are not blank lines, checked for width. */
+function keepDataRows(
+  data: string[][],
+  start: number,
+  width: number,
+  file: string,
+  lineOf: (i: number) => number,
+): { kept: string[][]; index: number[] } {
+  const kept: string[][] = [];
+  const index: number[] = [];
+  for (let i = start; i < data.length; i++) {
+    const row = data[i];
+    if (row.length !== width) {
+      if (isBlank(row)) continue;
+      throw dataError(`this row has ${row.length} fields but the header has ${width}`, {
+        file,
+        line: lineOf(i),
+      }, 'check for an unquoted delimiter inside a value, or a missing field');
+    }
+    kept.push(row);
+    index.push(i);
+  }
+  return { kept, index };
+}
+
+/**
+ * Line numbers of the rows of one parsed chunk. Without any double quote in the text so
+ * far a row is one line; otherwise newlines inside quoted fields are counted.
+ */
+function lineNumbers(
+  data: string[][],
+  first: number,
+  quoted: boolean,
+  newline: string,
+): { of: (i: number) => number; next: number } {
+  if (!quoted) return { of: (i) => first + i, next: first + data.length };
+  const starts = new Int32Array(data.length);
+  const nl = newline === '\r' ? '\r' : '\n';
+  let line = first;
+  for (let i = 0; i < data.length; i++) {
+    starts[i] = line;
+    line += 1;
+    for (const field of data[i]) {
+      for (let j = field.indexOf(nl); j !== -1; j = field.indexOf(nl, j + 1)) line++;
+    }
+  }
+  return { of: (i) => starts[i], next: line };
+}
+
+function throwParseError(
+  error: Papa.ParseError,
+  data: string[][],
+  file: string,
+  firstLine: number,
+  quoted: boolean,
+  newline: string,
+): never {
+  const rowIndex = Math.max(0, Math.min(error.row ?? 0, data.length - 1));
+  const line = data.length > 0 ? lineNumbers(data, firstLine, quoted, newline).of(rowIndex) : firstLine;
+  const hint = 'a value that contains a double quote must be written as "" inside quotes';
+  if (error.code === 'MissingQuotes') throw dataError('a quoted field is never closed', { file, line }, hint);
+  if (error.code === 'InvalidQuotes') throw dataError('a closing quote is followed by other characters', { file, line }, hint);
+  throw dataError(error.message, { file, line });
+}
+
+function readError(error: unknown, file: string): SurveyError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return dataError('no such file', { file });
+  if (code === 'EACCES') return dataError('permission denied', { file });
+  if (code === 'EISDIR') return dataError('is a directory, not a CSV file', { file });
+  return dataError(error instanceof Error ? error.message : String(error), { file });
+}

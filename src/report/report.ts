@@ -1,0 +1,163 @@
+/**
+ * The Report: plain data, exactly the JSON contract (schemaVersion 1).
+ * Every output format renders this object; nothing downstream computes statistics.
+ * A figure that is undefined is `null` (with a warning), never NaN.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+export type CiMethod =
+  | 'wilson'
+  | 'wilson-cc'
+  | 'clopper-pearson'
+  | 'agresti-coull'
+  | 'jeffreys'
+  | 'wald'
+  | 'logit';
+export type AlphaCiMethod = 'feldt' | 'duhachek' | 'bootstrap';
+export type MissingMethod = 'listwise' | 'pairwise';
+export type CorrelationMethod = 'pearson' | 'spearman';
+
+export interface Interval {
+  method: string;
+  level: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  scale?: string;
+  item?: string;
+  prevalence?: string;
+  column?: string;
+  count?: number;
+}
+
+export interface ResponseFrequency {
+  /** The response code (after key scoring for keyed items, before reverse keying). */
+  code: number;
+  /** The label of that code in the scale's response set, when it has one. */
+  label: string | null;
+  count: number;
+  /** count / (answered + missing) over the respondents this item was analysed on. */
+  proportion: number;
+}
+
+export interface ItemReport {
+  id: string;
+  reversed: boolean;
+  /** Respondents behind mean, sd and the correlations (listwise: the scale's complete cases). */
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  /** Item with the total of all items (psych raw.r). */
+  itemTotalR: number | null;
+  /** Item with the total of the other items (psych r.drop). */
+  itemRestR: number | null;
+  /** Raw alpha of the other k - 1 items (psych alpha.drop raw_alpha). */
+  alphaIfDeleted: number | null;
+  /** Squared multiple correlation of the item on the others (psych smc). */
+  smc: number | null;
+  /** Share of each observed code, over all rows read, and the missing count. */
+  frequencies: ResponseFrequency[];
+  missing: number;
+}
+
+export interface ScoreReport {
+  method: 'mean' | 'sum';
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+  /** Distribution of the scores, for charts: equal-width bins over the possible range. */
+  histogram: { from: number; to: number; count: number }[];
+}
+
+export interface ScaleReport {
+  id: string;
+  label: string;
+  k: number;
+  n: number;
+  /** 'kr20' when every item is scored 0/1 (alpha then equals KR-20). */
+  coefficient: 'alpha' | 'kr20';
+  alpha: number | null;
+  standardizedAlpha: number | null;
+  averageInterItemR: number | null;
+  alphaCI: Interval & { resamples?: number; seed?: number };
+  /** Guttman's lambda-6 from squared multiple correlations (psych G6(smc)). */
+  lambda6: number | null;
+  /** McDonald's omega total from a one-factor minimum-residual model. */
+  omegaTotal: number | null;
+  /** For 2-item scales: the inter-item r and its Spearman-Brown step-up. */
+  splitHalf: { r: number | null; spearmanBrown: number | null } | null;
+  items: ItemReport[];
+  score: ScoreReport;
+}
+
+export interface Correlations {
+  method: CorrelationMethod;
+  ids: string[];
+  r: (number | null)[][];
+  n: number[][];
+  /** Fisher-z interval for each pair; null on the diagonal or when undefined. */
+  ci: ({ lower: number; upper: number } | null)[][];
+  level: number;
+}
+
+export interface DesignInfo {
+  cluster: string;
+  clusters: number;
+  df: number;
+  /** Design effect: design variance / simple random sampling variance. */
+  designEffect: number | null;
+  standardError: number | null;
+}
+
+export interface PrevalenceRow {
+  id: string;
+  label: string;
+  group: null | { column: string; value: string };
+  count: number;
+  n: number;
+  proportion: number | null;
+  ci: Interval;
+  design?: DesignInfo;
+}
+
+export interface GroupComparison {
+  id: string;
+  column: string;
+  test: 'chi-square' | 'fisher-exact';
+  statistic: number | null;
+  df: number | null;
+  pValue: number | null;
+  groups: number;
+  n: number;
+  minExpected: number | null;
+}
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  input: { files: string[]; rows: number; codebook: string };
+  settings: {
+    ciMethod: CiMethod;
+    alphaCi: AlphaCiMethod;
+    confLevel: number;
+    missing: MissingMethod;
+    correlation: CorrelationMethod;
+    groups: string[];
+    cluster: string | null;
+    bootstrap: { resamples: number; seed: number } | null;
+  };
+  scales: ScaleReport[];
+  correlations: Correlations;
+  prevalence: PrevalenceRow[];
+  groupComparisons: GroupComparison[];
+  /** Rows whose group cell was missing, per group column: counted overall only. */
+  groupMissing: { column: string; rows: number }[];
+  warnings: Warning[];
+}
