@@ -12,6 +12,8 @@ export interface Scale {
   itemLabels: Record<string, string>;
   /** Label → code, labels lower-cased and trimmed. Empty for keyed scales. */
   responses: ResponseMap;
+  /** Code → label as written in the codebook, for messages and frequency tables. */
+  responseLabels: Record<number, string>;
   /** Valid [min, max] of the codes; for keyed scales [0, 1]. */
   range: [number, number];
   reverse: string[];

@@ -158,7 +158,7 @@ export class RowCoder {
 }
 
 function explainInvalid(scale: Scale, text: string): string {
-  const labels = Object.keys(scale.responses);
+  const labels = Object.values(scale.responseLabels);
   const value = parseNumber(text);
   if (!Number.isNaN(value) && labels.length === 0) {
     return `${text} is outside the range [${scale.range[0]}, ${scale.range[1]}] of scale "${scale.id}"`;

@@ -36,7 +36,8 @@ export function validateCodebook(raw: unknown, fallbackTitle: string): { codeboo
   const id = optionalString(raw, 'id', [], report);
   const missing = missingValues(raw.missing, report);
   const responseSets = readResponseSets(raw.responseSets, report);
-  const scales = list(raw, 'scales', report).map((entry, i) => readScale(entry, ['scales', i], responseSets, report));
+  const rawSets = isObject(raw.responseSets) ? raw.responseSets : {};
+  const scales = list(raw, 'scales', report).map((entry, i) => readScale(entry, ['scales', i], responseSets, rawSets, report));
   const prevalence = list(raw, 'prevalence', report).map((entry, i) => readPrevalence(entry, ['prevalence', i], report));
   const groups = stringList(raw.groups, ['groups'], report);
 
@@ -155,7 +156,13 @@ function readResponseSets(value: unknown, report: Report): Record<string, Respon
   return sets;
 }
 
-function readScale(entry: unknown, path: (string | number)[], sets: Record<string, ResponseMap>, report: Report): Partial<Scale> {
+function readScale(
+  entry: unknown,
+  path: (string | number)[],
+  sets: Record<string, ResponseMap>,
+  rawSets: Raw,
+  report: Report,
+): Partial<Scale> {
   if (!isObject(entry)) {
     report(path, `a scale must be a mapping, not ${describe(entry)}`);
     return {};
@@ -180,8 +187,10 @@ function readScale(entry: unknown, path: (string | number)[], sets: Record<strin
   if (score !== 'mean' && score !== 'sum') report([...path, 'score'], `must be "mean" or "sum", not ${describe(score)}`);
   const minAnswered = readMinAnswered(entry.minAnswered, [...path, 'minAnswered'], items.length, report);
   const itemLabels = readItemLabels(entry.itemLabels, [...path, 'itemLabels'], items, where, report);
+  const responseLabels = labelsByCode(typeof entry.responses === 'string' ? rawSets[entry.responses] : entry.responses);
   return {
     itemLabels,
+    responseLabels,
     id: id ?? '',
     label,
     items,
@@ -192,6 +201,16 @@ function readScale(entry: unknown, path: (string | number)[], sets: Record<strin
     score: score as 'mean' | 'sum',
     minAnswered,
   };
+}
+
+/** Code → the label as the codebook writes it (the first label of a code). */
+function labelsByCode(responses: unknown): Record<number, string> {
+  const labels: Record<number, string> = {};
+  if (!isObject(responses)) return labels;
+  for (const [label, code] of Object.entries(responses)) {
+    if (typeof code === 'number' && !(code in labels)) labels[code] = label.trim();
+  }
+  return labels;
 }
 
 function readItemLabels(value: unknown, path: (string | number)[], items: string[], where: string, report: Report): Record<string, string> {

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { dataError, SurveyError } from '../errors.js';
 import { DecodeStream, type Encoding } from './decode-stream.js';
 import { checkHeader } from './check-header.js';
+import { detectDelimiter } from './detect-delimiter.js';
 
 export interface ReadOptions {
   /** Force a delimiter; otherwise comma, semicolon, tab or pipe is detected. */
@@ -53,8 +54,11 @@ export function readCsv(source: string, options: ReadOptions, sink: RowSink): Pr
         raw.once('error', fail);
         text.once('error', fail);
         raw.pipe(text);
-        parse(text, file, options, sink, fail, () => {
-          if (!failed) resolve();
+        return firstText(text).then((head) => {
+          const delimiter = options.delimiter ?? detectDelimiter(head);
+          parse(text, file, delimiter, sink, fail, () => {
+            if (!failed) resolve();
+          });
         });
       })
       .catch(fail);
@@ -76,36 +80,49 @@ function openBytes(source: string, file: string): Readable {
 /** Resolves with a stream of the file's bytes, gunzipped when it starts with the gzip magic. */
 function peekGzip(bytes: Readable, file: string): Promise<Readable> {
   return new Promise((resolve, reject) => {
+    const onEnd = (): void => reject(dataError('the file is empty: no header row', { file }));
     const onReadable = (): void => {
       const first: Buffer | null = bytes.read();
       if (first === null) {
-        if (bytes.readableEnded) return;
         bytes.once('readable', onReadable);
         return;
       }
+      bytes.removeListener('end', onEnd);
       bytes.unshift(first);
       if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
         const gunzip = createGunzip();
-        gunzip.once('error', () =>
-          reject(dataError('the file looks gzip-compressed but could not be decompressed', { file })),
-        );
+        gunzip.once('error', () => reject(dataError('the file looks gzip-compressed but could not be decompressed', { file })));
         resolve(bytes.pipe(gunzip));
       } else {
         resolve(bytes);
       }
     };
-    bytes.once('end', () => reject(dataError('the file is empty: no header row', { file })));
+    bytes.once('end', onEnd);
     bytes.once('readable', onReadable);
-  }).then((stream) => {
-    bytes.removeAllListeners('end');
-    return stream as Readable;
+  });
+}
+
+/** The first piece of decoded text, put back so that parsing still starts at the beginning. */
+function firstText(text: DecodeStream): Promise<string> {
+  return new Promise((resolve) => {
+    const onReadable = (): void => {
+      const head: string | null = text.read();
+      if (head === null) {
+        if (!text.readableEnded) text.once('readable', onReadable);
+        return;
+      }
+      text.unshift(head);
+      resolve(head);
+    };
+    text.once('end', () => resolve(''));
+    text.once('readable', onReadable);
   });
 }
 
 function parse(
   text: DecodeStream,
   file: string,
-  options: ReadOptions,
+  delimiter: string,
   sink: RowSink,
   fail: (error: unknown) => void,
   done: () => void,
@@ -115,13 +132,11 @@ function parse(
   let newline = '\n';
 
   Papa.parse(text as unknown as File, {
-    delimiter: options.delimiter ?? '',
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter,
     skipEmptyLines: false,
     chunk(results, parser) {
       try {
-        // A file of one column has no delimiter to detect; papaparse then reads it with a comma.
-        const errors = results.errors.filter((e) => e.code !== 'UndetectableDelimiter');
+        const errors = results.errors;
         if (errors.length > 0) throwParseError(errors[0], results.data as string[][], file, nextLine, text.sawQuote, newline);
         if (width === -1 && results.meta.linebreak) newline = results.meta.linebreak;
         const data = results.data as string[][];
@@ -139,8 +154,8 @@ function parse(
         const rows = keepDataRows(data, start, width, file, lines.of);
         if (rows.kept.length > 0) sink.rows(rows.kept, (i) => lines.of(rows.index[i]), file);
       } catch (error) {
-        parser.abort();
         fail(error);
+        parser.abort();
       }
     },
     complete() {

@@ -1,0 +1,202 @@
+import type { Scale } from '../codebook/codebook.js';
+import type { MissingMethod } from '../report/report.js';
+import { CoMoments } from '../stats/co-moments.js';
+import { cov2cor } from '../stats/cov2cor.js';
+import { PAIR_STRIDE, mergePair, pairCorrelation, updatePair } from '../stats/paired-moments.js';
+import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
+import { UNIVARIATE_STRIDE } from '../stats/univariate-moments.js';
+import { ItemFrequencies } from './scale-item-frequencies.js';
+
+/** What the reliability figures of one scale are computed from (see ScaleAccumulator.moments). */
+export interface ScaleMoments {
+  /** Rows given to `add`. */
+  rows: number;
+  /**
+   * Respondents behind alpha and its intervals: the complete cases (listwise), or every row
+   * (pairwise, as psych::alpha's `nsub = nrow(x)`).
+   */
+  n: number;
+  itemN: Float64Array;
+  itemMean: Float64Array;
+  itemSd: Float64Array;
+  /** Item covariances: `cov(x)` of the complete cases, or `cov(x, use = "pairwise")`. */
+  covariance: Float64Array;
+  /** `cov2cor(covariance)`, the R of psych::alpha. */
+  correlation: Float64Array;
+  /** `cor(x, use = "pairwise")` (equal to `correlation` under listwise deletion), for omega. */
+  pairwiseCorrelation: Float64Array;
+  /** psych raw.r: `cor(total, x_i, use = "pairwise")`, total = mean of the row's answered items. */
+  itemTotalR: Float64Array;
+}
+
+/**
+ * Streaming sufficient statistics of one scale, sized by its k items and never by the rows.
+ *
+ * Each row arrives as k values after answer-key scoring and reverse keying (NaN = missing).
+ * - Listwise (default): complete rows update one co-moment matrix (co-moments.ts).
+ * - Pairwise: every row updates each item's own moments and each pair's moments over the
+ *   rows answering both (pairwise-co-moments.ts), i.e. R `cov(x, use = "pairwise")`.
+ * - In both, item i is paired with the row's total t = mean of the row's answered items
+ *   over the rows (listwise: complete rows) answering i, which gives psych's raw.r.
+ * - Every row counts each item's answered codes (before reverse keying: min + max - x) and
+ *   missing answers.
+ * Moments are kept relative to the first observed value, so adding a constant to every
+ * answer changes nothing but the means. `merge` combines two accumulators exactly as one
+ * pass would (Chan, Golub & LeVeque 1979). With `keepData`, the rows behind alpha
+ * (listwise: complete rows; pairwise: all rows) are also stored, for the bootstrap.
+ */
+export class ScaleAccumulator {
+  readonly k: number;
+  readonly missingMethod: MissingMethod;
+  readonly keepData: boolean;
+  rows = 0;
+  /** Origin subtracted from every value; NaN until a value is seen. */
+  private shift = Number.NaN;
+  private readonly reversed: Uint8Array;
+  private readonly reverseSum: number;
+  private readonly missingCounts: Float64Array;
+  private readonly frequencies: ItemFrequencies[];
+  private readonly listwise: CoMoments | null;
+  private readonly pairwise: PairwiseCoMoments | null;
+  /** Paired moments (x_i, row total) per item. */
+  private readonly itemTotal: Float64Array;
+  private readonly y: Float64Array;
+  private data: Float64Array;
+  private dataRows = 0;
+
+  constructor(scale: Scale, options: { missing: MissingMethod; keepData: boolean }) {
+    const k = scale.items.length;
+    this.k = k;
+    this.missingMethod = options.missing;
+    this.keepData = options.keepData;
+    this.reversed = Uint8Array.from(scale.items, (item) => (scale.reverse.includes(item) ? 1 : 0));
+    this.reverseSum = scale.range[0] + scale.range[1];
+    this.missingCounts = new Float64Array(k);
+    this.frequencies = scale.items.map(() => new ItemFrequencies(scale.range));
+    this.listwise = options.missing === 'listwise' ? new CoMoments(k) : null;
+    this.pairwise = options.missing === 'pairwise' ? new PairwiseCoMoments(k) : null;
+    this.itemTotal = new Float64Array(k * PAIR_STRIDE);
+    this.y = new Float64Array(k);
+    this.data = new Float64Array(options.keepData ? 64 * k : 0);
+  }
+
+  /** Add one respondent's k values (NaN = missing). */
+  add(values: Float64Array): void {
+    const k = this.k;
+    this.rows++;
+    let answered = 0;
+    for (let i = 0; i < k; i++) {
+      const v = values[i];
+      if (v !== v) {
+        this.missingCounts[i]++;
+        continue;
+      }
+      answered++;
+      this.frequencies[i].add(this.reversed[i] === 1 ? this.reverseSum - v : v);
+      if (this.shift !== this.shift) this.shift = v;
+    }
+    if (this.listwise !== null && answered < k) return;
+    const y = this.y;
+    let total = 0;
+    for (let i = 0; i < k; i++) {
+      y[i] = values[i] - this.shift;
+      if (y[i] === y[i]) total += y[i];
+    }
+    if (this.keepData) this.store(y);
+    if (answered === 0) return;
+    total /= answered;
+    if (this.listwise !== null) this.listwise.add(y);
+    else this.pairwise!.add(y);
+    for (let i = 0; i < k; i++) if (y[i] === y[i]) updatePair(this.itemTotal, i * PAIR_STRIDE, y[i], total);
+  }
+
+  /** Merge another accumulator of the same scale and options, as if its rows had been added here. */
+  merge(other: ScaleAccumulator): void {
+    if (other.k !== this.k || other.missingMethod !== this.missingMethod) {
+      throw new Error('ScaleAccumulator.merge: the accumulators belong to different scales or missing-data methods');
+    }
+    if (this.shift !== this.shift) this.shift = other.shift;
+    const d = other.shift === other.shift ? other.shift - this.shift : 0;
+    this.rows += other.rows;
+    for (let i = 0; i < this.k; i++) {
+      this.missingCounts[i] += other.missingCounts[i];
+      this.frequencies[i].merge(other.frequencies[i]);
+      mergePair(this.itemTotal, i * PAIR_STRIDE, other.itemTotal, i * PAIR_STRIDE, d, d);
+    }
+    if (this.listwise !== null) this.listwise.merge(other.listwise!, d);
+    else this.pairwise!.merge(other.pairwise!, d);
+    if (this.keepData) {
+      const row = new Float64Array(this.k);
+      for (let r = 0; r < other.dataRows; r++) {
+        for (let i = 0; i < this.k; i++) row[i] = other.data[r * this.k + i] + d;
+        this.store(row);
+      }
+    }
+  }
+
+  /** Missing answers of item i over all rows. */
+  missing(i: number): number {
+    return this.missingCounts[i];
+  }
+
+  /** Observed codes of item i (before reverse keying) with their counts, ascending. */
+  itemFrequencies(i: number): [code: number, count: number][] {
+    return this.frequencies[i].entries();
+  }
+
+  /** The stored rows behind alpha, relative to a common origin (requires `keepData`). */
+  storedRows(): { rows: Float64Array; n: number } {
+    if (!this.keepData) throw new Error('ScaleAccumulator: rows were not kept (keepData is false)');
+    return { rows: this.data.subarray(0, this.dataRows * this.k), n: this.dataRows };
+  }
+
+  /** Means, sds, covariances and correlations of the items, as psych::alpha forms them. */
+  moments(): ScaleMoments {
+    const k = this.k;
+    const itemN = new Float64Array(k);
+    const itemMean = new Float64Array(k);
+    const itemSd = new Float64Array(k);
+    let covariance: Float64Array;
+    let correlation: Float64Array;
+    let pairwiseCorrelation: Float64Array;
+    let n: number;
+    if (this.listwise !== null) {
+      const lw = this.listwise;
+      n = lw.n;
+      covariance = lw.covariance();
+      correlation = cov2cor(covariance, k);
+      pairwiseCorrelation = correlation;
+      for (let i = 0; i < k; i++) {
+        itemN[i] = n;
+        itemMean[i] = n > 0 ? lw.mean[i] + this.shift : Number.NaN;
+        itemSd[i] = Math.sqrt(covariance[i * k + i]);
+      }
+    } else {
+      const pw = this.pairwise!;
+      n = this.rows;
+      covariance = pw.covariance();
+      correlation = cov2cor(covariance, k);
+      pairwiseCorrelation = pw.correlation();
+      for (let i = 0; i < k; i++) {
+        const o = i * UNIVARIATE_STRIDE;
+        itemN[i] = pw.single[o];
+        itemMean[i] = pw.single[o] > 0 ? pw.single[o + 1] + this.shift : Number.NaN;
+        itemSd[i] = Math.sqrt(covariance[i * k + i]);
+      }
+    }
+    const itemTotalR = new Float64Array(k);
+    for (let i = 0; i < k; i++) itemTotalR[i] = pairCorrelation(this.itemTotal, i * PAIR_STRIDE);
+    return { rows: this.rows, n, itemN, itemMean, itemSd, covariance, correlation, pairwiseCorrelation, itemTotalR };
+  }
+
+  private store(y: Float64Array): void {
+    const k = this.k;
+    if ((this.dataRows + 1) * k > this.data.length) {
+      const grown = new Float64Array(Math.max(2 * this.data.length, 64 * k));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(y, this.dataRows * k);
+    this.dataRows++;
+  }
+}

@@ -1,0 +1,41 @@
+/** Widest integer range counted in a dense array; wider or fractional codes use a map. */
+const DENSE_LIMIT = 1024;
+
+/**
+ * Count of each observed response code of one item. Integer codes inside the scale's range
+ * are counted in a Float64Array indexed by code - min (no allocation per row); any other
+ * code (a fractional or out-of-range number) in a Map.
+ */
+export class ItemFrequencies {
+  private readonly min: number;
+  private readonly dense: Float64Array;
+  private readonly other = new Map<number, number>();
+
+  constructor(range: readonly [number, number]) {
+    const [min, max] = range;
+    const span = max - min;
+    this.min = min;
+    this.dense = new Float64Array(
+      Number.isInteger(min) && Number.isInteger(max) && span >= 0 && span <= DENSE_LIMIT ? span + 1 : 0,
+    );
+  }
+
+  add(code: number): void {
+    const index = code - this.min;
+    if (index >= 0 && index < this.dense.length && Number.isInteger(index)) this.dense[index]++;
+    else this.other.set(code, (this.other.get(code) ?? 0) + 1);
+  }
+
+  merge(from: ItemFrequencies): void {
+    for (let i = 0; i < from.dense.length; i++) this.dense[i] += from.dense[i];
+    for (const [code, count] of from.other) this.other.set(code, (this.other.get(code) ?? 0) + count);
+  }
+
+  /** Observed codes with their counts, ascending by code. */
+  entries(): [code: number, count: number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i < this.dense.length; i++) if (this.dense[i] > 0) out.push([this.min + i, this.dense[i]]);
+    for (const entry of this.other) out.push(entry);
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+}

@@ -1,0 +1,16 @@
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+
+/**
+ * Fisher (1921) z interval for a correlation, psych `r.con`:
+ *   z = atanh(r),  limits = tanh(z ∓ z_{1-γ/2} / sqrt(n - 3)),  γ = 1 - level.
+ * Used for Pearson and, with the same standard error, Spearman correlations.
+ * Null when r is undefined or n < 4.
+ *
+ * @example fisherZInterval(0.5, 28, 0.95) // tanh(0.5493 ∓ 1.96 / 5) = [0.1564, 0.7372]
+ */
+export function fisherZInterval(r: number, n: number, level: number): { lower: number; upper: number } | null {
+  if (!Number.isFinite(r) || n < 4) return null;
+  const z = Math.atanh(r);
+  const half = normalQuantile(1 - (1 - level) / 2, 0, 1) / Math.sqrt(n - 3);
+  return { lower: Math.tanh(z - half), upper: Math.tanh(z + half) };
+}

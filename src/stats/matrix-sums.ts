@@ -1,0 +1,40 @@
+/**
+ * Sums over a k × k row-major matrix, the building blocks of the alpha family:
+ * `matrixSum` = 1'A1 (the variance of the total when A is a covariance matrix),
+ * `trace` = Σ A_ii, `rowSum(i)` = Σ_j A_ij.
+ */
+
+export function matrixSum(a: Float64Array, k: number): number {
+  let s = 0;
+  for (let i = 0; i < k * k; i++) s += a[i];
+  return s;
+}
+
+export function trace(a: Float64Array, k: number): number {
+  let s = 0;
+  for (let i = 0; i < k; i++) s += a[i * k + i];
+  return s;
+}
+
+export function rowSum(a: Float64Array, k: number, i: number): number {
+  let s = 0;
+  for (let j = 0; j < k; j++) s += a[i * k + j];
+  return s;
+}
+
+/** The matrix without row and column `drop` ((k-1) × (k-1), row-major). */
+export function withoutIndex(a: Float64Array, k: number, drop: number): Float64Array {
+  const out = new Float64Array((k - 1) * (k - 1));
+  let o = 0;
+  for (let i = 0; i < k; i++) {
+    if (i === drop) continue;
+    for (let j = 0; j < k; j++) if (j !== drop) out[o++] = a[i * k + j];
+  }
+  return out;
+}
+
+/** True when every cell is a finite number. */
+export function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
