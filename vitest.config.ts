@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    globalSetup: ['tests/build-cli.ts'],
+    testTimeout: 60_000,
     pool: 'forks',
   },
 });

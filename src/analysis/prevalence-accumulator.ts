@@ -170,6 +170,7 @@ export class PrevalenceAccumulator {
   }
 
   private newDomain(g: number, value: string): number {
+    this.domainSlots = null;
     const d = this.domainColumn.length;
     this.domainOf[g].set(value, d);
     this.domainColumn.push(g);

@@ -25,6 +25,8 @@ export function humanCell(cell: Cell, column: Column, digits: number, nullMark: 
       return or(formatFixed(asNumber(cell, column), digits));
     case 'p-value':
       return or(formatPHuman(asNumber(cell, column), digits));
+    case 'exact':
+      return or(exact(asNumber(cell, column)));
     case 'flag':
       return cell === true ? (column.mark ?? 'yes') : '';
     case 'interval': {
@@ -68,9 +70,15 @@ export function machineCell(cell: Cell, column: Column, digits: number): string 
       return formatFixed(asNumber(cell, column), digits);
     case 'p-value':
       return formatPMachine(asNumber(cell, column), digits);
+    case 'exact':
+      return exact(asNumber(cell, column));
     default:
       throw new TypeError(`column "${column.name}": ${column.kind} cells are for people only`);
   }
+}
+
+function exact(x: number): string | null {
+  return Number.isFinite(x) ? String(x) : null;
 }
 
 function asNumber(cell: Cell, column: Column): number {

@@ -114,6 +114,10 @@ export interface DesignInfo {
   /** Design effect: design variance / simple random sampling variance. */
   designEffect: number | null;
   standardError: number | null;
+  /** Clusters in the whole design (the C in the variance's C/(C - 1)); `clusters` counts those with answers in this row. */
+  designClusters?: number;
+  /** Effective sample size n / designEffect, used by the wilson, wilson-cc and agresti-coull design intervals. */
+  effectiveN?: number | null;
 }
 
 export interface PrevalenceRow {
@@ -137,6 +141,10 @@ export interface GroupComparison {
   groups: number;
   n: number;
   minExpected: number | null;
+  /** Chi-square p-value for `statistic` on `df`, reported whichever test gives `pValue`. */
+  chiSquarePValue?: number | null;
+  /** True when `statistic` carries Yates' continuity correction (2 x 2 tables, as R chisq.test). */
+  yates?: boolean;
 }
 
 export interface Report {

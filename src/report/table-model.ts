@@ -19,6 +19,8 @@ export type Kind =
   | 'number'
   /** p-value */
   | 'p-value'
+  /** a setting such as a confidence level: the number as it is, never rounded */
+  | 'exact'
   /** proportion with `digits` decimals (machine view) */
   | 'proportion'
   /** boolean: `true`/`false` for machines, the column's `mark` or nothing for people */

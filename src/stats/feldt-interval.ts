@@ -9,7 +9,7 @@ import fQuantile from '@stdlib/stats-base-dists-f-quantile';
  * every row under pairwise) and k the number of items.
  * Null limits when alpha is undefined, n < 2 or k < 2.
  *
- * @example feldtInterval(0.8, 100, 5, 0.95) // { lower: 0.7362, upper: 0.8524 }
+ * @example feldtInterval(0.8, 100, 5, 0.95) // { lower: 0.730558, upper: 0.855887 } (psych::alpha.ci(.8, 100, 5))
  */
 export function feldtInterval(
   alpha: number,

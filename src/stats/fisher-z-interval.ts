@@ -6,7 +6,7 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
  * Used for Pearson and, with the same standard error, Spearman correlations.
  * Null when r is undefined or n < 4.
  *
- * @example fisherZInterval(0.5, 28, 0.95) // tanh(0.5493 ∓ 1.96 / 5) = [0.1564, 0.7372]
+ * @example fisherZInterval(0.5, 28, 0.95) // tanh(0.549306 ∓ 1.959964 / 5) = { lower: 0.156028, upper: 0.735818 }
  */
 export function fisherZInterval(r: number, n: number, level: number): { lower: number; upper: number } | null {
   if (!Number.isFinite(r) || n < 4) return null;

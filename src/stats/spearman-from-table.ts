@@ -10,7 +10,8 @@
  *
  * @example
  * // rows (1,1), (2,2), (2,3), (3,3): ranks a = 1, 2.5, 2.5, 4; b = 1, 2, 3.5, 3.5
- * spearmanFromTable([[1, 1, 1], [2, 2, 1], [2, 3, 1], [3, 3, 1]]) // 0.8 ... see tests
+ * // m = 2.5: Σ (ra-m)(rb-m) = 2.25 + 1.5 = 3.75, Σ (ra-m)² = Σ (rb-m)² = 4.5
+ * spearmanFromTable([[1, 1, 1], [2, 2, 1], [2, 3, 1], [3, 3, 1]]) // { r: 3.75 / 4.5 = 0.8333, n: 4 }
  */
 export function spearmanFromTable(cells: readonly (readonly [number, number, number])[]): { r: number; n: number } {
   const countsA = new Map<number, number>();

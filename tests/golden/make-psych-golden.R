@@ -160,7 +160,7 @@ write_set("two-item", x, reverse = character(0), range = c(1, 7),
 x <- ordinal_items(200, c(0.6, 0.7, 0.5, 0.65, 0.55, 0.6, 0.7, 0.45))
 x <- scatter_missing(x, 0.10)
 write_set("scattered-missing", x, reverse = c("i8"), range = c(1, 5),
-          note = "8 items 1..5, 10% missing, i8 reverse-keyed")
+          note = "8 items 1..5, 10% missing; i8 is marked reverse-keyed though it loads positively, so reversed it correlates negatively")
 
 # 5. A 12-item scale.
 x <- ordinal_items(400, c(0.4, 0.5, 0.6, 0.7, 0.8, 0.55, 0.65, 0.45, 0.75, 0.5, 0.6, 0.7))

@@ -22,7 +22,7 @@ export interface ChiSquareTest {
  * limits it) and Y = 0 otherwise. A table with an empty row or column has undefined X²
  * (E_ij = 0): statistic and p-value are null.
  *
- * @example chiSquareIndependence([[10, 20, 30], [20, 20, 10]]) // X² = 11.6666…, df 2
+ * @example chiSquareIndependence([[10, 20, 30], [20, 20, 10]]) // { statistic: 12.5277…, df: 2, pValue: 0.0019038…, minExpected: 13.636…, yates: false }
  */
 export function chiSquareIndependence(table: number[][]): ChiSquareTest {
   const r = table.length;

@@ -6,8 +6,8 @@ import { logChoose, logChooseRow } from './log-choose.js';
  */
 const LOG_TOLERANCE = 3.45254e-7;
 
-/** Default largest number of tables enumerated before giving up (about a second here). */
-export const DEFAULT_MAX_TABLES = 2e7;
+/** Default largest number of tables enumerated before giving up (about 0.4 s on one core here). */
+export const DEFAULT_MAX_TABLES = 1e7;
 
 /**
  * Two-sided Fisher–Freeman–Halton exact test of a 2 × c table (row 0 positives, row 1 the
@@ -19,7 +19,7 @@ export const DEFAULT_MAX_TABLES = 2e7;
  * the p-value R `fisher.test(x)` computes with the network algorithm (FEXACT) for r × c tables.
  * Returns null when the tables outnumber `maxTables` (the caller falls back to chi-square).
  *
- * @example fisherExact2xc([[0, 2, 5], [5, 3, 0]]) // 0.0079365… (R fisher.test)
+ * @example fisherExact2xc([[0, 2, 5], [5, 3, 0]]) // 0.0093240093… (R fisher.test)
  */
 export function fisherExact2xc(table: number[][], maxTables = DEFAULT_MAX_TABLES): number | null {
   const [top, bottom] = table;

@@ -10,7 +10,7 @@ import { clipToUnit, type Bounds } from './bounds.js';
  *
  * `count` and `n` may be non-integer (effective count and sample size under a cluster design).
  *
- * @example agrestiCoullInterval(3, 10, 1.959963984540054) // { lower: 0.1034065, upper: 0.6076053 }
+ * @example agrestiCoullInterval(3, 10, 1.959963984540054) // { lower: 0.1033384179, upper: 0.6076747020 }
  */
 export function agrestiCoullInterval(count: number, n: number, crit: number): Bounds {
   const crit2 = crit * crit;

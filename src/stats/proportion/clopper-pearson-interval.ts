@@ -14,7 +14,7 @@ import type { Bounds } from './bounds.js';
  * `count` and `n` may be non-integer: Korn & Graubard (1998) substitute the df-adjusted
  * effective sample size under a cluster design (R survey `svyciprop(method = "beta")`).
  *
- * @example clopperPearsonInterval(3, 10, 0.95) // { lower: 0.06673951117773, upper: 0.65245285461900 }
+ * @example clopperPearsonInterval(3, 10, 0.95) // { lower: 0.0667395112, upper: 0.6524528501 } (as binom.test(3, 10))
  */
 export function clopperPearsonInterval(count: number, n: number, level: number): Bounds {
   const halfAlpha = (1 - level) / 2;

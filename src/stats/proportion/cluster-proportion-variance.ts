@@ -27,13 +27,15 @@ export function clusterProportionVariance(positives: ArrayLike<number>, answered
     m += answered[i];
   }
   if (m === 0) return null;
-  const p = x / m;
+  // z_c = (x_c · m − x · m_c) / m²: the numerator is an exact integer for integer counts, so a
+  // domain inside one cluster gets a variance of exactly 0.
+  const m2 = m * m;
   let sum = 0;
-  for (let i = 0; i < answered.length; i++) sum += (positives[i] - p * answered[i]) / m;
-  const mean = sum / designClusters;
+  for (let i = 0; i < answered.length; i++) sum += positives[i] * m - x * answered[i];
+  const mean = sum / m2 / designClusters;
   let ss = 0;
   for (let i = 0; i < answered.length; i++) {
-    const z = (positives[i] - p * answered[i]) / m - mean;
+    const z = (positives[i] * m - x * answered[i]) / m2 - mean;
     ss += z * z;
   }
   ss += (designClusters - answered.length) * mean * mean;

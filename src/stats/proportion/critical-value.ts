@@ -5,7 +5,7 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile';
  * Two-sided normal critical value z = Φ⁻¹(1 − (1 − level)/2), computed as −Φ⁻¹((1 − level)/2),
  * which is what scipy's `norm.isf(alpha / 2)` (statsmodels) and R's `qnorm((1 + level)/2)` give.
  *
- * @example normalCritical(0.95) // 1.959963984540054
+ * @example normalCritical(0.95) // 1.959963984540054 (to 1e-15)
  */
 export function normalCritical(level: number): number {
   return -normalQuantile((1 - level) / 2, 0, 1);
@@ -15,7 +15,7 @@ export function normalCritical(level: number): number {
  * Two-sided Student t critical value t = −t⁻¹_df((1 − level)/2), as R's `qt((1 + level)/2, df)`.
  * Requires df > 0 (a design with one cluster has no t critical value).
  *
- * @example tCritical(0.95, 9) // 2.2621571627409915
+ * @example tCritical(0.95, 9) // 2.262157162798205
  */
 export function tCritical(level: number, df: number): number {
   return -tQuantile((1 - level) / 2, df);

@@ -13,7 +13,7 @@ import type { Bounds } from './bounds.js';
  * `count` and `n` may be non-integer (Korn–Graubard effective count and sample size under a
  * cluster design).
  *
- * @example jeffreysInterval(3, 10, 0.95) // { lower: 0.0882544, upper: 0.6066410 }
+ * @example jeffreysInterval(3, 10, 0.95) // { lower: 0.0926945939, upper: 0.6058183181 }
  */
 export function jeffreysInterval(count: number, n: number, level: number): Bounds {
   const halfAlpha = (1 - level) / 2;

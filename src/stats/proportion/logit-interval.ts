@@ -11,7 +11,7 @@ import type { Bounds } from './bounds.js';
  * intercept is exactly se/(p(1 − p))). The bounds lie strictly inside (0, 1).
  * Undefined at p = 0 and p = 1 (f infinite): the callers fall back to the exact interval there.
  *
- * @example logitInterval(0.3, Math.sqrt(0.21 / 9), 2.262157162740992) // { lower: 0.0763662, upper: 0.6895849 }
+ * @example logitInterval(0.3, Math.sqrt(0.21 / 9), 2.262157162798205) // { lower: 0.0763662290, upper: 0.6895848920 }
  */
 export function logitInterval(p: number, se: number, crit: number): Bounds {
   const f = Math.log(p / (1 - p));

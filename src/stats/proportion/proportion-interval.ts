@@ -28,7 +28,7 @@ import { wilsonInterval } from './wilson-interval.js';
  * Only `wald` and `agresti-coull` are clipped, as statsmodels clips them; the others lie in
  * [0, 1] by construction. No NaN at the edges (0 of n, n of n, n = 1).
  *
- * @example proportionInterval(3, 10, 'wilson', 0.95) // { lower: 0.1077912674, upper: 0.6032206515 }
+ * @example proportionInterval(3, 10, 'wilson', 0.95) // { lower: 0.1077912674, upper: 0.6032218525 }
  */
 export function proportionInterval(count: number, n: number, method: CiMethod, level: number): Bounds {
   if (!(n >= 1) || !(count >= 0) || count > n) throw new RangeError(`proportionInterval: need 0 <= count <= n and n >= 1, got ${count} of ${n}`);

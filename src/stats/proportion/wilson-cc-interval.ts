@@ -14,7 +14,7 @@ import type { Bounds } from './bounds.js';
  *
  * `count` and `n` may be non-integer (effective count and sample size under a cluster design).
  *
- * @example wilsonCcInterval(3, 10, 1.959963984540054) // { lower: 0.0807327389, upper: 0.6462309202 } (prop.test(3, 10))
+ * @example wilsonCcInterval(3, 10, 1.959963984540054) // { lower: 0.0809478242, upper: 0.6463292765 } (as prop.test(3, 10))
  */
 export function wilsonCcInterval(count: number, n: number, crit: number): Bounds {
   const estimate = count / n;

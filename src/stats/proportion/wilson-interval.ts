@@ -15,7 +15,7 @@ import type { Bounds } from './bounds.js';
  * `count` and `n` may be non-integer: with a cluster design they are the effective count
  * p · n_eff and the effective sample size n_eff, and `crit` is t on the design df.
  *
- * @example wilsonInterval(3, 10, 1.959963984540054) // { lower: 0.10779126740630, upper: 0.60322065147935 }
+ * @example wilsonInterval(3, 10, 1.959963984540054) // { lower: 0.1077912674, upper: 0.6032218525 }
  */
 export function wilsonInterval(count: number, n: number, crit: number): Bounds {
   const p = count / n;

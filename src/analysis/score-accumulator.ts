@@ -1,0 +1,159 @@
+import type { Scale } from '../codebook/codebook.js';
+import type { CorrelationMethod } from '../report/report.js';
+import { PAIR_STRIDE, mergePair, pairCorrelation, updatePair } from '../stats/paired-moments.js';
+import { spearmanFromTable } from '../stats/spearman-from-table.js';
+import { UNIVARIATE_STRIDE, mergeUnivariate, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
+import { type HistogramLayout, histogramBin, scoreHistogramLayout } from './score-histogram.js';
+
+/** Key of a (value index a, value index b) cell in a pair's joint table. */
+const KEY_STRIDE = 2 ** 26;
+
+/**
+ * Streaming summaries of the respondents' scale scores (one score per scale, NaN = none),
+ * in memory that depends on the number of scales and, for Spearman, on the number of
+ * distinct score values, never on the number of respondents:
+ * - per scale: n, mean and M2 (Welford), min, max and histogram counts;
+ * - Pearson: paired moments of every pair of scales over the respondents with both scores
+ *   (R `cor(x, use = "pairwise")`);
+ * - Spearman: for every pair a joint frequency table of (score a, score b) over the
+ *   respondents with both scores. Scores take few distinct values (means of a few coded
+ *   answers), and the table gives the mid-ranks exactly (spearman-from-table.ts), as R
+ *   `cor(x, use = "pairwise", method = "spearman")` ranks each pair's complete rows.
+ * Moments are kept relative to each scale's first score; `merge` is exact (Chan et al.).
+ */
+export class ScoreAccumulator {
+  readonly p: number;
+  readonly correlation: CorrelationMethod;
+  readonly layouts: HistogramLayout[];
+  private readonly shift: Float64Array;
+  private readonly single: Float64Array;
+  private readonly minimum: Float64Array;
+  private readonly maximum: Float64Array;
+  private readonly counts: Float64Array[];
+  private readonly pairs: Float64Array;
+  /** Spearman only: distinct values of each scale (value → index) and each pair's joint table. */
+  private readonly values: Map<number, number>[];
+  private readonly valueList: number[][];
+  private readonly tables: Map<number, number>[];
+
+  constructor(scales: Scale[], correlation: CorrelationMethod) {
+    const p = scales.length;
+    this.p = p;
+    this.correlation = correlation;
+    this.layouts = scales.map(scoreHistogramLayout);
+    this.shift = new Float64Array(p).fill(Number.NaN);
+    this.single = new Float64Array(p * UNIVARIATE_STRIDE);
+    this.minimum = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
+    this.maximum = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
+    this.counts = this.layouts.map((layout) => new Float64Array(layout.bins));
+    const pairCount = (p * (p - 1)) / 2;
+    this.pairs = new Float64Array(pairCount * PAIR_STRIDE);
+    const spearman = correlation === 'spearman';
+    this.values = spearman ? scales.map(() => new Map()) : [];
+    this.valueList = spearman ? scales.map(() => []) : [];
+    this.tables = spearman ? Array.from({ length: pairCount }, () => new Map()) : [];
+  }
+
+  /** Add one respondent's scores, one per scale (NaN = no score). */
+  add(scores: Float64Array): void {
+    const p = this.p;
+    for (let i = 0; i < p; i++) {
+      const s = scores[i];
+      if (s !== s) continue;
+      if (this.shift[i] !== this.shift[i]) this.shift[i] = s;
+      updateUnivariate(this.single, i * UNIVARIATE_STRIDE, s - this.shift[i]);
+      if (s < this.minimum[i]) this.minimum[i] = s;
+      if (s > this.maximum[i]) this.maximum[i] = s;
+      this.counts[i][histogramBin(this.layouts[i], s)]++;
+    }
+    let pair = 0;
+    for (let i = 0; i < p; i++) {
+      const si = scores[i];
+      if (si !== si) {
+        pair += p - i - 1;
+        continue;
+      }
+      for (let j = i + 1; j < p; j++, pair++) {
+        const sj = scores[j];
+        if (sj !== sj) continue;
+        updatePair(this.pairs, pair * PAIR_STRIDE, si - this.shift[i], sj - this.shift[j]);
+        if (this.correlation === 'spearman') {
+          const key = this.valueIndex(i, si) * KEY_STRIDE + this.valueIndex(j, sj);
+          const table = this.tables[pair];
+          table.set(key, (table.get(key) ?? 0) + 1);
+        }
+      }
+    }
+  }
+
+  /** Merge another accumulator of the same scales and method, as if its rows had been added here. */
+  merge(other: ScoreAccumulator): void {
+    if (other.p !== this.p || other.correlation !== this.correlation) {
+      throw new Error('ScoreAccumulator.merge: the accumulators hold different scales or correlation methods');
+    }
+    const p = this.p;
+    const d = new Float64Array(p);
+    for (let i = 0; i < p; i++) {
+      if (this.shift[i] !== this.shift[i]) this.shift[i] = other.shift[i];
+      d[i] = other.shift[i] === other.shift[i] ? other.shift[i] - this.shift[i] : 0;
+      mergeUnivariate(this.single, i * UNIVARIATE_STRIDE, other.single, i * UNIVARIATE_STRIDE, d[i]);
+      this.minimum[i] = Math.min(this.minimum[i], other.minimum[i]);
+      this.maximum[i] = Math.max(this.maximum[i], other.maximum[i]);
+      for (let b = 0; b < this.counts[i].length; b++) this.counts[i][b] += other.counts[i][b];
+    }
+    let pair = 0;
+    for (let i = 0; i < p; i++) {
+      for (let j = i + 1; j < p; j++, pair++) {
+        mergePair(this.pairs, pair * PAIR_STRIDE, other.pairs, pair * PAIR_STRIDE, d[i], d[j]);
+        if (this.correlation !== 'spearman') continue;
+        const table = this.tables[pair];
+        for (const [key, count] of other.tables[pair]) {
+          const a = other.valueList[i][Math.floor(key / KEY_STRIDE)];
+          const b = other.valueList[j][key % KEY_STRIDE];
+          const own = this.valueIndex(i, a) * KEY_STRIDE + this.valueIndex(j, b);
+          table.set(own, (table.get(own) ?? 0) + count);
+        }
+      }
+    }
+  }
+
+  /** n, mean, sd, min and max of scale i's scores (NaN where undefined) and its histogram counts. */
+  summary(i: number): { n: number; mean: number; sd: number; min: number; max: number; counts: Float64Array } {
+    const o = i * UNIVARIATE_STRIDE;
+    const n = this.single[o];
+    return {
+      n,
+      mean: n > 0 ? this.single[o + 1] + this.shift[i] : Number.NaN,
+      sd: univariateSd(this.single, o),
+      min: n > 0 ? this.minimum[i] : Number.NaN,
+      max: n > 0 ? this.maximum[i] : Number.NaN,
+      counts: this.counts[i],
+    };
+  }
+
+  /** Correlation of scales i and j (i != j) by the accumulator's method, with the pairwise n. */
+  pairCorrelation(i: number, j: number): { r: number; n: number } {
+    if (i > j) return this.pairCorrelation(j, i);
+    const p = this.p;
+    const pair = (i * (2 * p - i - 1)) / 2 + (j - i - 1);
+    const n = this.pairs[pair * PAIR_STRIDE];
+    if (this.correlation === 'pearson') return { r: pairCorrelation(this.pairs, pair * PAIR_STRIDE), n };
+    const cells: [number, number, number][] = [];
+    for (const [key, count] of this.tables[pair]) {
+      cells.push([this.valueList[i][Math.floor(key / KEY_STRIDE)], this.valueList[j][key % KEY_STRIDE], count]);
+    }
+    return spearmanFromTable(cells);
+  }
+
+  private valueIndex(scale: number, value: number): number {
+    const values = this.values[scale];
+    let index = values.get(value);
+    if (index === undefined) {
+      index = this.valueList[scale].length;
+      if (index >= KEY_STRIDE) throw new Error('ScoreAccumulator: more than 2^26 distinct scores in one scale');
+      values.set(value, index);
+      this.valueList[scale].push(value);
+    }
+    return index;
+  }
+}

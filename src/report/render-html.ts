@@ -1,0 +1,202 @@
+/**
+ * The HTML report: one self-contained page (inline CSS and SVG, no script, no font or image
+ * to fetch; a Content-Security-Policy forbids any request) that reads like a short paper.
+ * Reliability at a glance, then per scale its figures, item-rest r and alpha if deleted as
+ * bars (the scale's alpha as a reference line) beside the item table, and the score
+ * distribution beside the score summary; then correlations, prevalence as a forest plot per
+ * measure beside its table, group comparisons and warnings. Every figure is written by the
+ * same cell formatter as the other formats; every text is escaped.
+ */
+import type { Report } from './report.js';
+import type { Cell, ReportTable } from './table-model.js';
+import { humanTables } from './report-tables.js';
+import { humanCell } from './format-cell.js';
+import { reportMeta } from './report-meta.js';
+import { formatPercent } from './format-number.js';
+import { escapeHtml } from './html/escape-html.js';
+import { htmlTable, NULL_MARK } from './html/html-table.js';
+import { itemChart } from './html/item-chart.js';
+import { histogram } from './html/histogram.js';
+import { forestPlot, type ForestRow } from './html/forest-plot.js';
+import { REPORT_CSS } from './html/report-style.js';
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export function renderHtml(report: Report, digits: number): string {
+  const tables = humanTables(report);
+  const find = (family: string): ReportTable => tables.find((t) => t.family === family) as ReportTable;
+  const meta = reportMeta(report);
+  const sections: { id: string; nav: string; html: string }[] = [];
+  if (report.scales.length > 0) sections.push({ id: 'reliability', nav: 'Reliability', html: reliabilitySection(report, find('reliability'), digits) });
+  report.scales.forEach((scale, s) => {
+    const items = tables.find((t) => t.family === 'items' && t.scale === scale.id) as ReportTable;
+    sections.push({ id: `scale-${s + 1}`, nav: scale.label, html: scaleSection(report, s, find('reliability'), items, find('scores'), digits) });
+  });
+  const correlations = find('correlations');
+  if (correlations.rows.length > 0) sections.push({ id: 'correlations', nav: 'Correlations', html: correlationSection(report, correlations, digits) });
+  const prevalence = find('prevalence');
+  if (prevalence.rows.length > 0) sections.push({ id: 'prevalence', nav: 'Prevalence', html: prevalenceSection(report, prevalence, digits) });
+  const comparisons = find('group-comparisons');
+  if (comparisons.rows.length > 0) {
+    sections.push({
+      id: 'group-comparisons',
+      nav: 'Group comparisons',
+      html: `<h2>${escapeHtml(comparisons.title)}</h2>\n${htmlTable(comparisons, { digits })}`,
+    });
+  }
+  if (report.warnings.length > 0) sections.push({ id: 'warnings', nav: `Warnings (${report.warnings.length})`, html: warningSection(report) });
+  const nav = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.nav)}</a>`).join('\n');
+  const body = sections.map((s) => `<section class="card" id="${s.id}">\n${s.html}\n</section>`).join('\n');
+  return page(
+    meta.title,
+    `<header class="top"><div class="wrap">
+<h1>${escapeHtml(meta.title)}</h1>
+<p class="meta">${escapeHtml(meta.source.join(' · '))}</p>
+<p class="meta">${escapeHtml(meta.settings.join(' · '))}</p>
+<nav>
+${nav}
+</nav>
+</div></header>
+<main><div class="wrap">
+${body}
+</div></main>
+<footer>${escapeHtml(`${report.tool.name} ${report.tool.version}`)}</footer>`,
+  );
+}
+
+/** One table as its own small page, as `--out` writes it. */
+export function renderHtmlTable(table: ReportTable, digits: number): string {
+  return page(table.title, `<main><div class="wrap">\n<section class="card">\n<h2>${escapeHtml(table.title)}</h2>\n${htmlTable(table, { digits })}\n</section>\n</div></main>`);
+}
+
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<title>${escapeHtml(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+function cellText(table: ReportTable, row: number, name: string, digits: number): string {
+  const j = table.columns.findIndex((c) => c.name === name);
+  return humanCell(table.rows[row][j], table.columns[j], digits, NULL_MARK);
+}
+
+/** The same table with only some rows (and without some columns). */
+function slice(table: ReportTable, keep: (row: number) => boolean, dropColumns: string[] = []): ReportTable {
+  const columns = table.columns.map((c, j) => [c, j] as const).filter(([c]) => !dropColumns.includes(c.name));
+  return {
+    ...table,
+    columns: columns.map(([c]) => c),
+    rows: table.rows.filter((_, i) => keep(i)).map((row): Cell[] => columns.map(([, j]) => row[j])),
+    notes: [],
+  };
+}
+
+function reliabilitySection(report: Report, reliability: ReportTable, digits: number): string {
+  const cards = report.scales.map((scale, s) => {
+    const ci = cellText(reliability, s, 'ci', digits);
+    return `<div class="stat"><div class="name">${escapeHtml(scale.label)}</div>
+<div class="value">${escapeHtml(cellText(reliability, s, 'alpha', digits))}<small>${escapeHtml(cellText(reliability, s, 'coefficient', digits))}</small></div>
+<div class="detail">${escapeHtml(`${reliability.columns.find((c) => c.name === 'ci')?.title ?? 'CI'} ${ci}`)}<br>${escapeHtml(`${scale.k} items · n = ${scale.n}`)}</div></div>`;
+  });
+  return `<h2>${escapeHtml(reliability.title)}</h2>\n<div class="cards">\n${cards.join('\n')}\n</div>\n${htmlTable(reliability, { digits })}`;
+}
+
+function scaleSection(report: Report, s: number, reliability: ReportTable, items: ReportTable, scores: ReportTable, digits: number): string {
+  const scale = report.scales[s];
+  const coefficient = scale.coefficient === 'kr20' ? 'KR-20' : 'Alpha';
+  const ciTitle = reliability.columns.find((c) => c.name === 'ci')?.title ?? 'CI';
+  const figure = (name: string, value: string, main = false): string =>
+    `<div${main ? ' class="main"' : ''}><dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd></div>`;
+  const figures = [
+    figure(cellText(reliability, s, 'coefficient', digits), cellText(reliability, s, 'alpha', digits), true),
+    figure(ciTitle, cellText(reliability, s, 'ci', digits)),
+    figure('Standardized', cellText(reliability, s, 'standardized_alpha', digits)),
+    figure('Average inter-item r', cellText(reliability, s, 'average_r', digits)),
+    figure('Lambda-6', cellText(reliability, s, 'lambda6', digits)),
+    figure('Omega total', cellText(reliability, s, 'omega_total', digits)),
+    ...(scale.splitHalf !== null
+      ? [figure('Split-half r', cellText(reliability, s, 'split_half_r', digits)), figure('Spearman-Brown', cellText(reliability, s, 'spearman_brown', digits))]
+      : []),
+  ];
+  const raises = scale.items.some((i) => i.alphaIfDeleted !== null && scale.alpha !== null && i.alphaIfDeleted > scale.alpha);
+  const legend = [
+    '<span><i class="accent"></i>item</span>',
+    ...(raises ? [`<span><i class="warn"></i>${escapeHtml(coefficient.toLowerCase())} higher without it</span>`] : []),
+    `<span><i class="dash"></i>${escapeHtml(`scale ${coefficient.toLowerCase()}`)}</span>`,
+  ].join('');
+  const scoreRow = slice(scores, (i) => i === s, ['scale']);
+  return `<h2>${escapeHtml(scale.label)}<small>${escapeHtml(`${scale.id} · ${scale.k} items · n = ${scale.n}`)}</small></h2>
+<dl class="figures">${figures.join('')}</dl>
+<div class="pair">
+<figure><figcaption>Items</figcaption><div class="legend">${legend}</div>
+${itemChart(scale, digits, NULL_MARK)}
+</figure>
+<div>${htmlTable(items, { digits })}</div>
+</div>
+<div class="pair">
+<figure><figcaption>${escapeHtml(`Distribution of scores (n = ${scale.score.n})`)}</figcaption>
+${histogram(scale, digits)}
+</figure>
+<div><h3>Score</h3>${htmlTable(scoreRow, { digits })}</div>
+</div>`;
+}
+
+function correlationSection(report: Report, table: ReportTable, digits: number): string {
+  const c = report.correlations;
+  const cellStyle = (i: number, j: number): string | undefined => {
+    if (j === 0 || j - 1 >= i) return undefined;
+    const r = c.r[i][j - 1];
+    if (r === null) return undefined;
+    const strength = Math.min(1, Math.abs(r)) * 0.45;
+    return `background: rgba(${r < 0 ? '217, 102, 11' : '47, 109, 181'}, ${strength.toFixed(3)})`;
+  };
+  return `<h2>${escapeHtml(table.title)}</h2>\n${htmlTable(table, { digits, cellStyle })}`;
+}
+
+function prevalenceSection(report: Report, table: ReportTable, digits: number): string {
+  const ids = [...new Set(report.prevalence.map((p) => p.id))];
+  const measures = ids.map((id) => {
+    const indices = report.prevalence.map((p, i) => (p.id === id ? i : -1)).filter((i) => i >= 0);
+    const label = report.prevalence[indices[0]].label;
+    // When every group row comes from one column, the column heads the labels instead of repeating.
+    const columns = new Set(indices.flatMap((i) => (report.prevalence[i].group === null ? [] : [report.prevalence[i].group?.column])));
+    const oneColumn = columns.size === 1 ? [...columns][0] : undefined;
+    const rows: ForestRow[] = indices.map((i) => {
+      const p = report.prevalence[i];
+      return {
+        label: oneColumn !== undefined && p.group !== null ? p.group.value : cellText(table, i, 'group', digits),
+        overall: p.group === null,
+        proportion: p.proportion,
+        lower: p.ci.lower,
+        upper: p.ci.upper,
+        n: p.n,
+        percent: formatPercent(p.proportion, digits) ?? NULL_MARK,
+        detail: [cellText(table, i, 'prevalence', digits), cellText(table, i, 'ci', digits), cellText(table, i, 'answered', digits)].join(' '),
+      };
+    });
+    const part = slice(table, (i) => report.prevalence[i].id === id, ['measure']);
+    return `<div class="measure"><h3>${escapeHtml(label)}</h3>
+<div class="pair forest-pair">
+<figure>${forestPlot(label, oneColumn ?? 'Group', rows)}</figure>
+<div>${htmlTable(part, { digits })}</div>
+</div></div>`;
+  });
+  const notes = table.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('\n');
+  return `<h2>${escapeHtml(table.title)}</h2>\n${measures.join('\n')}\n${notes}`;
+}
+
+function warningSection(report: Report): string {
+  const items = report.warnings.map((w) => `<li>${escapeHtml(w.message)} <code>${escapeHtml(w.code)}</code></li>`);
+  return `<h2>Warnings</h2>\n<ul class="warnings">\n${items.join('\n')}\n</ul>`;
+}

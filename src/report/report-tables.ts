@@ -1,0 +1,422 @@
+/**
+ * The Report's tables, in a fixed order: reliability, one items table per scale, scores,
+ * correlations, prevalence, group comparisons, warnings. `machineTables` gives one value per
+ * cell (csv, tsv, json files, the long format); `humanTables` gives paper-style cells
+ * (table, markdown, latex, html). Both read the same Report fields; nothing is computed here.
+ */
+import type { Report, ScaleReport } from './report.js';
+import type { Cell, Column, ReportTable } from './table-model.js';
+import {
+  alphaCiDescription,
+  ciTitle,
+  coefficientName,
+  prevalenceCiDescription,
+  scoreMethodName,
+  testName,
+} from './method-names.js';
+
+export function machineTables(report: Report): ReportTable[] {
+  return [
+    machineReliability(report),
+    ...report.scales.map(machineItems),
+    machineScores(report),
+    machineCorrelations(report),
+    machinePrevalence(report),
+    machineGroupComparisons(report),
+    machineWarnings(report),
+  ];
+}
+
+export function humanTables(report: Report): ReportTable[] {
+  return [
+    humanReliability(report),
+    ...report.scales.map(humanItems),
+    humanScores(report),
+    humanCorrelations(report),
+    humanPrevalence(report),
+    humanGroupComparisons(report),
+    humanWarnings(report),
+  ];
+}
+
+const text = (name: string, title: string, extra: Partial<Column> = {}): Column => ({ name, title, kind: 'text', ...extra });
+const count = (name: string, title: string, extra: Partial<Column> = {}): Column => ({ name, title, kind: 'count', ...extra });
+const num = (name: string, title: string, extra: Partial<Column> = {}): Column => ({ name, title, kind: 'number', ...extra });
+
+const hasDesign = (report: Report): boolean => report.settings.cluster !== null || report.prevalence.some((row) => row.design !== undefined);
+const hasSplitHalf = (report: Report): boolean => report.scales.some((scale) => scale.splitHalf !== null);
+const isBootstrap = (report: Report): boolean => report.settings.alphaCi === 'bootstrap';
+const prevalenceLabel = (report: Report, id: string): string => report.prevalence.find((row) => row.id === id)?.label ?? id;
+
+// ---------------------------------------------------------------- reliability
+
+function machineReliability(report: Report): ReportTable {
+  const bootstrap = isBootstrap(report);
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('label', 'Label'),
+    text('coefficient', 'Coefficient'),
+    count('k', 'Items'),
+    count('n', 'n'),
+    num('alpha', 'Alpha', { methodFrom: 'coefficient' }),
+    text('ci_method', 'CI method'),
+    { name: 'ci_level', title: 'CI level', kind: 'exact', methodFrom: 'ci_method' },
+    num('ci_lower', 'CI lower', { methodFrom: 'ci_method' }),
+    num('ci_upper', 'CI upper', { methodFrom: 'ci_method' }),
+    ...(bootstrap ? [count('ci_resamples', 'Resamples'), count('ci_seed', 'Seed')] : []),
+    num('standardized_alpha', 'Standardized alpha'),
+    num('average_r', 'Average inter-item r'),
+    num('lambda6', 'Lambda-6'),
+    num('omega_total', 'Omega total'),
+    num('split_half_r', 'Split-half r'),
+    num('spearman_brown', 'Spearman-Brown'),
+  ];
+  const rows = report.scales.map((s): Cell[] => [
+    s.id,
+    s.label,
+    s.coefficient,
+    s.k,
+    s.n,
+    s.alpha,
+    s.alphaCI.method,
+    s.alphaCI.level,
+    s.alphaCI.lower,
+    s.alphaCI.upper,
+    ...(bootstrap ? [s.alphaCI.resamples ?? null, s.alphaCI.seed ?? null] : []),
+    s.standardizedAlpha,
+    s.averageInterItemR,
+    s.lambda6,
+    s.omegaTotal,
+    s.splitHalf?.r ?? null,
+    s.splitHalf?.spearmanBrown ?? null,
+  ]);
+  return { name: 'reliability', family: 'reliability', title: 'Reliability', columns, rows, notes: [] };
+}
+
+function humanReliability(report: Report): ReportTable {
+  const split = hasSplitHalf(report);
+  const columns: Column[] = [
+    text('scale', 'Scale'),
+    text('coefficient', 'Coefficient'),
+    count('k', 'Items'),
+    count('n', 'n'),
+    num('alpha', 'Estimate'),
+    { name: 'ci', title: ciTitle(report), kind: 'interval' },
+    num('standardized_alpha', 'Standardized'),
+    num('average_r', 'Average r'),
+    num('lambda6', 'Lambda-6'),
+    num('omega_total', 'Omega'),
+    ...(split ? [num('split_half_r', 'Split-half r'), num('spearman_brown', 'Spearman-Brown')] : []),
+  ];
+  const rows = report.scales.map((s): Cell[] => [
+    s.label,
+    coefficientName(s.coefficient),
+    s.k,
+    s.n,
+    s.alpha,
+    { lower: s.alphaCI.lower, upper: s.alphaCI.upper },
+    s.standardizedAlpha,
+    s.averageInterItemR,
+    s.lambda6,
+    s.omegaTotal,
+    ...(split ? [s.splitHalf?.r ?? null, s.splitHalf?.spearmanBrown ?? null] : []),
+  ]);
+  const notes = [
+    `Estimate: Cronbach's alpha (KR-20 for items scored 0/1), ${report.settings.missing} deletion; CI: ${alphaCiDescription(report)}.`,
+    'Standardized: alpha of the item correlations; Average r: mean inter-item correlation; Lambda-6: Guttman (SMC); Omega: McDonald omega total (one factor).',
+  ];
+  return { name: 'reliability', family: 'reliability', title: 'Reliability', columns, rows, notes };
+}
+
+// ---------------------------------------------------------------- items
+
+function machineItems(scale: ScaleReport): ReportTable {
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('item', 'Item', { key: 'item' }),
+    { name: 'reversed', title: 'Reversed', kind: 'flag' },
+    count('n', 'n'),
+    num('mean', 'Mean'),
+    num('sd', 'SD'),
+    num('item_total_r', 'Item-total r'),
+    num('item_rest_r', 'Item-rest r'),
+    num('alpha_if_deleted', 'Alpha if deleted'),
+    num('smc', 'SMC'),
+    count('missing', 'Missing'),
+  ];
+  const rows = scale.items.map((i): Cell[] => [
+    scale.id,
+    i.id,
+    i.reversed,
+    i.n,
+    i.mean,
+    i.sd,
+    i.itemTotalR,
+    i.itemRestR,
+    i.alphaIfDeleted,
+    i.smc,
+    i.missing,
+  ]);
+  return { name: `items-${scale.id}`, family: 'items', title: `Items: ${scale.label}`, columns, rows, notes: [], scale: scale.id };
+}
+
+function humanItems(scale: ScaleReport): ReportTable {
+  const coefficient = scale.coefficient === 'kr20' ? 'KR-20' : 'Alpha';
+  const columns: Column[] = [
+    text('item', 'Item'),
+    { name: 'reversed', title: 'Rev.', kind: 'flag', mark: 'R' },
+    count('n', 'n'),
+    num('mean', 'Mean'),
+    num('sd', 'SD'),
+    num('item_total_r', 'Item-total r'),
+    num('item_rest_r', 'Item-rest r'),
+    num('alpha_if_deleted', `${coefficient} if deleted`),
+    num('smc', 'SMC'),
+  ];
+  const rows = scale.items.map((i): Cell[] => [i.id, i.reversed, i.n, i.mean, i.sd, i.itemTotalR, i.itemRestR, i.alphaIfDeleted, i.smc]);
+  const reversed = scale.items.some((i) => i.reversed) ? ['R: reverse-keyed item (scored min + max - x).'] : [];
+  const notes = [
+    ...reversed,
+    `Item-total r, item-rest r: correlation with the sum of all items, of the other items; ${coefficient} if deleted: of the other ${scale.k - 1} items; SMC: squared multiple correlation.`,
+  ];
+  return {
+    name: `items-${scale.id}`,
+    family: 'items',
+    title: `Items: ${scale.label} (${scale.id})`,
+    columns,
+    rows,
+    notes,
+    scale: scale.id,
+  };
+}
+
+// ---------------------------------------------------------------- scores
+
+function machineScores(report: Report): ReportTable {
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('method', 'Score'),
+    count('n', 'n', { methodFrom: 'method' }),
+    num('mean', 'Mean', { methodFrom: 'method' }),
+    num('sd', 'SD', { methodFrom: 'method' }),
+    num('min', 'Min', { methodFrom: 'method' }),
+    num('max', 'Max', { methodFrom: 'method' }),
+  ];
+  const rows = report.scales.map((s): Cell[] => [s.id, s.score.method, s.score.n, s.score.mean, s.score.sd, s.score.min, s.score.max]);
+  return { name: 'scores', family: 'scores', title: 'Scale scores', columns, rows, notes: [] };
+}
+
+function humanScores(report: Report): ReportTable {
+  const columns: Column[] = [
+    text('scale', 'Scale'),
+    text('method', 'Score'),
+    count('n', 'n'),
+    num('mean', 'Mean'),
+    num('sd', 'SD'),
+    num('min', 'Min'),
+    num('max', 'Max'),
+  ];
+  const rows = report.scales.map((s): Cell[] => [s.label, scoreMethodName(s.score.method), s.score.n, s.score.mean, s.score.sd, s.score.min, s.score.max]);
+  return {
+    name: 'scores',
+    family: 'scores',
+    title: 'Scale scores',
+    columns,
+    rows,
+    notes: ['n: respondents with a score (enough items answered); a sum with missing items is prorated.'],
+  };
+}
+
+// ---------------------------------------------------------------- correlations
+
+function machineCorrelations(report: Report): ReportTable {
+  const c = report.correlations;
+  const columns: Column[] = [
+    text('scale_a', 'Scale', { key: 'id' }),
+    text('scale_b', 'With', { key: 'with' }),
+    text('method', 'Method'),
+    count('n', 'n'),
+    num('r', 'r', { methodFrom: 'method' }),
+    { name: 'ci_level', title: 'CI level', kind: 'exact' },
+    num('ci_lower', 'CI lower'),
+    num('ci_upper', 'CI upper'),
+  ];
+  const rows: Cell[][] = [];
+  for (let i = 0; i < c.ids.length; i++) {
+    for (let j = i + 1; j < c.ids.length; j++) {
+      const ci = c.ci[i]?.[j] ?? null;
+      rows.push([c.ids[i], c.ids[j], c.method, c.n[i][j], c.r[i][j], c.level, ci?.lower ?? null, ci?.upper ?? null]);
+    }
+  }
+  return { name: 'correlations', family: 'correlations', title: 'Correlations between scale scores', columns, rows, notes: [] };
+}
+
+function humanCorrelations(report: Report): ReportTable {
+  const c = report.correlations;
+  const labels = c.ids.map((id) => report.scales.find((s) => s.id === id)?.label ?? id);
+  // Lower triangle only: the last column would always be empty.
+  const shown = c.ids.slice(0, -1);
+  const columns: Column[] = [
+    text('scale', 'Scale'),
+    ...shown.map((_, j): Column => ({ name: `r_${j + 1}`, title: String(j + 1), kind: 'r-n' })),
+  ];
+  const rows = c.ids.map((_, i): Cell[] => [
+    `${i + 1}. ${labels[i]}`,
+    ...shown.map((_, j): Cell => (j < i ? { r: c.r[i][j], n: c.n[i][j] } : '')),
+  ]);
+  const method = c.method === 'spearman' ? 'Spearman' : 'Pearson';
+  return {
+    name: 'correlations',
+    family: 'correlations',
+    title: 'Correlations between scale scores',
+    columns,
+    rows: c.ids.length > 1 ? rows : [],
+    notes: [`${method} r of the scale scores, pairwise complete; n in parentheses.`],
+  };
+}
+
+// ---------------------------------------------------------------- prevalence
+
+function machinePrevalence(report: Report): ReportTable {
+  const design = hasDesign(report);
+  const columns: Column[] = [
+    text('prevalence', 'Prevalence', { key: 'id' }),
+    text('label', 'Label'),
+    text('group_column', 'Group column', { key: 'group_column' }),
+    text('group_value', 'Group', { key: 'group_value' }),
+    count('count', 'Count'),
+    count('n', 'n'),
+    { name: 'proportion', title: 'Proportion', kind: 'proportion' },
+    text('ci_method', 'CI method'),
+    { name: 'ci_level', title: 'CI level', kind: 'exact', methodFrom: 'ci_method' },
+    { name: 'ci_lower', title: 'CI lower', kind: 'proportion', methodFrom: 'ci_method' },
+    { name: 'ci_upper', title: 'CI upper', kind: 'proportion', methodFrom: 'ci_method' },
+    ...(design
+      ? [
+          text('cluster', 'Cluster'),
+          count('clusters', 'Clusters', { methodFrom: 'cluster' }),
+          count('design_df', 'Design df', { methodFrom: 'cluster' }),
+          num('design_effect', 'Design effect', { methodFrom: 'cluster' }),
+          num('design_se', 'Design SE', { methodFrom: 'cluster' }),
+        ]
+      : []),
+  ];
+  const rows = report.prevalence.map((p): Cell[] => [
+    p.id,
+    p.label,
+    p.group?.column ?? null,
+    p.group?.value ?? null,
+    p.count,
+    p.n,
+    p.proportion,
+    p.ci.method,
+    p.ci.level,
+    p.ci.lower,
+    p.ci.upper,
+    ...(design
+      ? [p.design?.cluster ?? null, p.design?.clusters ?? null, p.design?.df ?? null, p.design?.designEffect ?? null, p.design?.standardError ?? null]
+      : []),
+  ]);
+  return { name: 'prevalence', family: 'prevalence', title: 'Prevalence', columns, rows, notes: [] };
+}
+
+function humanPrevalence(report: Report): ReportTable {
+  const design = hasDesign(report);
+  const columns: Column[] = [
+    text('measure', 'Measure', { group: true }),
+    text('group', 'Group'),
+    { name: 'prevalence', title: 'Prevalence', kind: 'percent-count' },
+    { name: 'ci', title: ciTitle(report), kind: 'percent-interval' },
+    { name: 'answered', title: 'n/N', kind: 'fraction' },
+    ...(design ? [num('design_effect', 'Deff')] : []),
+  ];
+  const rows = report.prevalence.map((p): Cell[] => [
+    p.label,
+    p.group === null ? 'Overall' : `${p.group.column}: ${p.group.value}`,
+    { proportion: p.proportion, count: p.count },
+    { lower: p.ci.lower, upper: p.ci.upper },
+    { count: p.count, n: p.n },
+    ...(design ? [p.design?.designEffect ?? null] : []),
+  ]);
+  const notes = [
+    `Prevalence: percent of those who answered, n = positive answers; n/N: positive / answered; CI: ${prevalenceCiDescription(report)}.`,
+    ...(design ? [`Deff: design effect of clustering by ${report.settings.cluster ?? 'cluster'}.`] : []),
+    ...report.groupMissing
+      .filter((g) => g.rows > 0)
+      .map((g) => `${g.column}: ${g.rows} row${g.rows === 1 ? '' : 's'} without a value, counted in Overall only.`),
+  ];
+  return { name: 'prevalence', family: 'prevalence', title: 'Prevalence', columns, rows, notes };
+}
+
+// ---------------------------------------------------------------- group comparisons
+
+function machineGroupComparisons(report: Report): ReportTable {
+  const columns: Column[] = [
+    text('prevalence', 'Prevalence', { key: 'id' }),
+    text('group_column', 'Group column', { key: 'group_column' }),
+    text('test', 'Test'),
+    num('statistic', 'Statistic', { methodFrom: 'test' }),
+    count('df', 'df', { methodFrom: 'test' }),
+    { name: 'p_value', title: 'p', kind: 'p-value', methodFrom: 'test' },
+    count('groups', 'Groups'),
+    count('n', 'n'),
+    num('min_expected', 'Min. expected'),
+  ];
+  const rows = report.groupComparisons.map((g): Cell[] => [g.id, g.column, g.test, g.statistic, g.df, g.pValue, g.groups, g.n, g.minExpected]);
+  return { name: 'group-comparisons', family: 'group-comparisons', title: 'Group comparisons', columns, rows, notes: [] };
+}
+
+function humanGroupComparisons(report: Report): ReportTable {
+  const columns: Column[] = [
+    text('measure', 'Measure', { group: true }),
+    text('group_column', 'By'),
+    text('test', 'Test'),
+    num('statistic', 'Chi-square'),
+    count('df', 'df'),
+    { name: 'p_value', title: 'p', kind: 'p-value' },
+    count('groups', 'Groups'),
+    count('n', 'n'),
+    num('min_expected', 'Min. expected'),
+  ];
+  const rows = report.groupComparisons.map((g): Cell[] => [
+    prevalenceLabel(report, g.id),
+    g.column,
+    testName(g.test),
+    g.statistic,
+    g.df,
+    g.pValue,
+    g.groups,
+    g.n,
+    g.minExpected,
+  ]);
+  return {
+    name: 'group-comparisons',
+    family: 'group-comparisons',
+    title: 'Group comparisons',
+    columns,
+    rows,
+    notes: ["Does the prevalence differ between groups? Chi-square test of independence, or Fisher's exact test when an expected count is small (no statistic)."],
+  };
+}
+
+// ---------------------------------------------------------------- warnings
+
+function machineWarnings(report: Report): ReportTable {
+  const columns: Column[] = [
+    text('code', 'Code'),
+    text('scale', 'Scale'),
+    text('item', 'Item'),
+    text('prevalence', 'Prevalence'),
+    text('column', 'Column'),
+    count('count', 'Count'),
+    text('message', 'Message'),
+  ];
+  const rows = report.warnings.map((w): Cell[] => [w.code, w.scale ?? null, w.item ?? null, w.prevalence ?? null, w.column ?? null, w.count ?? null, w.message]);
+  return { name: 'warnings', family: 'warnings', title: 'Warnings', columns, rows, notes: [] };
+}
+
+function humanWarnings(report: Report): ReportTable {
+  const columns: Column[] = [text('code', 'Code'), text('message', 'Message')];
+  const rows = report.warnings.map((w): Cell[] => [w.code, w.message]);
+  return { name: 'warnings', family: 'warnings', title: 'Warnings', columns, rows, notes: [] };
+}

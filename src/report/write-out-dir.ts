@@ -1,0 +1,127 @@
+/**
+ * `--out dir`: every table of the report as its own file in the chosen format, plus
+ * `report.json` (the full Report) and `report.<ext>` (what `--format <fmt>` prints on stdout):
+ *
+ *   reliability.<ext>  items-<scale>.<ext> (one per scale)  scores.<ext>  correlations.<ext>
+ *   prevalence.<ext>  group-comparisons.<ext>  warnings.<ext>  report.<ext>  report.json
+ *
+ * Extensions: table → .txt, json → .json, csv → .csv, tsv → .tsv, markdown → .md, latex →
+ * .tex, html → .html. The set of files depends only on the codebook and options (a table
+ * without rows is still written, with its header), so scripts can rely on the names.
+ *
+ * Everything is rendered in memory first, then written atomically (`atomic-write.ts`): a
+ * failure never leaves a half-written set. The directory is created if needed. A target that
+ * is (or links to) one of the input files is refused before anything is written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Report } from './report.js';
+import type { ReportTable } from './table-model.js';
+import { usageError } from '../errors.js';
+import { checkDigits, render, type Format } from './render.js';
+import { humanTables, machineTables } from './report-tables.js';
+import { renderTextTable } from './render-table.js';
+import { renderJson, renderJsonTable } from './render-json.js';
+import { renderDelimitedTable } from './render-csv.js';
+import { renderMarkdownTable } from './render-markdown.js';
+import { renderLatexTable } from './render-latex.js';
+import { renderHtmlTable } from './render-html.js';
+import { writeFilesAtomically, type AtomicFs, type OutFile } from './atomic-write.js';
+
+export interface OutDirOptions {
+  digits: number;
+  /** Absolute paths of the input files: never overwritten (`-` for stdin is ignored). */
+  inputs: string[];
+}
+
+export const EXTENSIONS: Record<Format, string> = {
+  table: 'txt',
+  json: 'json',
+  csv: 'csv',
+  tsv: 'tsv',
+  markdown: 'md',
+  latex: 'tex',
+  html: 'html',
+};
+
+/** Writes the files and returns their names, in the order of `outFiles`. */
+export function writeOutDir(report: Report, dir: string, format: Format, options: OutDirOptions, fileSystem?: AtomicFs): string[] {
+  const files = outFiles(report, format, options.digits);
+  const target = path.resolve(dir);
+  if (fs.existsSync(target)) {
+    if (!fs.statSync(target).isDirectory()) throw usageError(`${target} exists and is not a directory`, { option: '--out' });
+    refuseInputs(fs.realpathSync(target), files, options.inputs);
+  }
+  fs.mkdirSync(target, { recursive: true });
+  writeFilesAtomically(target, files, fileSystem);
+  return files.map((file) => file.name);
+}
+
+/** Every file of `--out`, rendered in memory: the tables in report order, then the whole report. */
+export function outFiles(report: Report, format: Format, digits: number): OutFile[] {
+  checkDigits(digits);
+  const ext = EXTENSIONS[format];
+  const renderOne = tableRenderer(format, digits);
+  const tables = format === 'json' || format === 'csv' || format === 'tsv' ? machineTables(report) : humanTables(report);
+  const names = new Set<string>(['report.json', `report.${ext}`]);
+  const files: OutFile[] = tables.map((table) => ({ name: uniqueName(fileStem(table.name), ext, names), content: renderOne(table) }));
+  if (format !== 'json') files.push({ name: `report.${ext}`, content: render(report, format, { digits, color: false }) });
+  files.push({ name: 'report.json', content: renderJson(report) });
+  return files;
+}
+
+function tableRenderer(format: Format, digits: number): (table: ReportTable) => string {
+  switch (format) {
+    case 'table':
+      return (table) => renderTextTable(table, digits);
+    case 'json':
+      return (table) => renderJsonTable(table);
+    case 'csv':
+      return (table) => renderDelimitedTable(table, digits, ',');
+    case 'tsv':
+      return (table) => renderDelimitedTable(table, digits, '\t');
+    case 'markdown':
+      return (table) => renderMarkdownTable(table, digits);
+    case 'latex':
+      return (table) => renderLatexTable(table, digits);
+    case 'html':
+      return (table) => renderHtmlTable(table, digits);
+  }
+}
+
+/**
+ * A table name as a portable file stem: letters, digits, `.`, `_` and `-` kept, anything else
+ * (a slash, a space, a colon from a scale id) becomes `_`; never starting with a dot.
+ */
+export function fileStem(name: string): string {
+  const stem = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\./, '_');
+  return stem.length > 0 ? stem : '_';
+}
+
+/** `stem.ext`, or `stem-2.ext`, ... when taken (compared without case, for case-insensitive disks). */
+function uniqueName(stem: string, ext: string, taken: Set<string>): string {
+  let name = `${stem}.${ext}`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${stem}-${i}.${ext}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function refuseInputs(dir: string, files: OutFile[], inputs: string[]): void {
+  const real = new Set(inputs.filter((input) => input !== '-').map((input) => realOrResolved(input)));
+  for (const file of files) {
+    const candidate = path.join(dir, file.name);
+    if (!fs.existsSync(candidate)) continue;
+    if (real.has(realOrResolved(candidate))) {
+      throw usageError(`refusing to overwrite the input file ${candidate}`, { file: candidate, option: '--out' }, 'choose another --out directory');
+    }
+    if (fs.statSync(candidate).isDirectory()) throw usageError(`${candidate} is a directory`, { file: candidate, option: '--out' });
+  }
+}
+
+function realOrResolved(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}

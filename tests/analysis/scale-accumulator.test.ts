@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { ScaleAccumulator, type ScaleMoments } from '../../src/analysis/scale-accumulator.js';
+import { scaleReport } from '../../src/analysis/scale-report.js';
+import type { MissingMethod, ScaleReport, ScoreReport, Warning } from '../../src/report/report.js';
+import { readNumericCsv, reversedRow, testScale } from './scale-golden-data.js';
+
+const SCORE: ScoreReport = { method: 'mean', n: 0, mean: null, sd: null, min: null, max: null, histogram: [] };
+const METHODS: MissingMethod[] = ['listwise', 'pairwise'];
+
+function load(name: string, reverse: string[], range: [number, number]) {
+  const { header, rows } = readNumericCsv(`${name}.csv`);
+  const scale = testScale(name, header, range, reverse);
+  return { scale, rows: rows.map((row) => reversedRow(row, scale)) };
+}
+
+function report(acc: ScaleAccumulator, scale: ReturnType<typeof testScale>): ScaleReport {
+  const warnings: Warning[] = [];
+  return scaleReport(acc, scale, SCORE, { alphaCi: 'duhachek', confLevel: 0.95, bootstrap: { resamples: 0, seed: 1 } }, warnings);
+}
+
+/** Every shift-invariant number of a report, by name. */
+function invariantFigures(r: ScaleReport): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const key of ['alpha', 'standardizedAlpha', 'averageInterItemR', 'lambda6', 'omegaTotal'] as const) out.set(key, r[key]);
+  out.set('ci.lower', r.alphaCI.lower);
+  out.set('ci.upper', r.alphaCI.upper);
+  r.items.forEach((item, i) => {
+    for (const key of ['n', 'sd', 'itemTotalR', 'itemRestR', 'alphaIfDeleted', 'smc', 'missing'] as const) {
+      out.set(`${i}.${key}`, item[key]);
+    }
+  });
+  return out;
+}
+
+function expectMomentsClose(a: ScaleMoments, b: ScaleMoments, tol: number): void {
+  expect(a.rows).toBe(b.rows);
+  expect(a.n).toBe(b.n);
+  for (const key of ['itemN', 'itemMean', 'itemSd', 'covariance', 'correlation', 'pairwiseCorrelation', 'itemTotalR'] as const) {
+    a[key].forEach((v, i) => expect(Math.abs(v - b[key][i]), `${key}[${i}]`).toBeLessThanOrEqual(tol));
+  }
+}
+
+describe('ScaleAccumulator', () => {
+  for (const missing of METHODS) {
+    it(`${missing}: adding 1e9 to every answer changes no statistic by more than 1e-9 (means by exactly 1e9)`, () => {
+      const { scale, rows } = load('scattered-missing', ['i8'], [1, 5]);
+      const plain = new ScaleAccumulator(scale, { missing, keepData: false });
+      rows.forEach((row) => plain.add(row));
+      const shiftedScale = { ...scale, range: [1e9 + 1, 1e9 + 5] as [number, number] };
+      const shifted = new ScaleAccumulator(shiftedScale, { missing, keepData: false });
+      rows.forEach((row) => shifted.add(Float64Array.from(row, (v) => v + 1e9)));
+      const a = invariantFigures(report(plain, scale));
+      const b = invariantFigures(report(shifted, shiftedScale));
+      for (const [key, value] of a) {
+        if (value === null) expect(b.get(key), key).toBeNull();
+        else expect(Math.abs(value - (b.get(key) as number)), key).toBeLessThanOrEqual(1e-9);
+      }
+      const ma = plain.moments();
+      const mb = shifted.moments();
+      // 1e9 + mean is rounded to the nearest double (spacing 1.2e-7 near 1e9)
+      ma.itemMean.forEach((v, i) => expect(Math.abs(mb.itemMean[i] - 1e9 - v)).toBeLessThanOrEqual(1.2e-7));
+      // frequencies keep their codes, now 1e9 higher, counted outside the dense range
+      scale.items.forEach((_, i) => {
+        expect(shifted.itemFrequencies(i)).toEqual(plain.itemFrequencies(i).map(([c, n]) => [c + 1e9, n]));
+      });
+    });
+
+    it(`${missing}: three accumulators merged equal one pass (to 1e-12)`, () => {
+      const { scale, rows } = load('reverse-keyed', ['i3', 'i5'], [1, 5]);
+      const one = new ScaleAccumulator(scale, { missing, keepData: true });
+      const parts = [0, 1, 2].map(() => new ScaleAccumulator(scale, { missing, keepData: true }));
+      rows.forEach((row, r) => {
+        one.add(row);
+        parts[r < 37 ? 0 : r < 200 ? 1 : 2].add(row);
+      });
+      // parts 1 and 2 first, so the merge crosses different origins
+      parts[1].merge(parts[2]);
+      parts[0].merge(parts[1]);
+      expectMomentsClose(parts[0].moments(), one.moments(), 1e-12);
+      for (let i = 0; i < scale.items.length; i++) {
+        expect(parts[0].itemFrequencies(i)).toEqual(one.itemFrequencies(i));
+        expect(parts[0].missing(i)).toBe(one.missing(i));
+      }
+      const kept = parts[0].storedRows();
+      const expected = one.storedRows();
+      expect(kept.n).toBe(expected.n);
+      expect(Array.from(kept.rows)).toEqual(Array.from(expected.rows));
+      expect(kept.n).toBe(missing === 'listwise' ? one.moments().n : rows.length);
+    });
+  }
+
+  it('merging into an empty accumulator takes the other as it is', () => {
+    const { scale, rows } = load('two-item', [], [1, 7]);
+    const full = new ScaleAccumulator(scale, { missing: 'pairwise', keepData: false });
+    rows.forEach((row) => full.add(row));
+    const empty = new ScaleAccumulator(scale, { missing: 'pairwise', keepData: false });
+    empty.merge(full);
+    expectMomentsClose(empty.moments(), full.moments(), 0);
+  });
+
+  it('refuses to merge accumulators of different missing-data methods', () => {
+    const { scale } = load('two-item', [], [1, 7]);
+    const a = new ScaleAccumulator(scale, { missing: 'pairwise', keepData: false });
+    const b = new ScaleAccumulator(scale, { missing: 'listwise', keepData: false });
+    expect(() => a.merge(b)).toThrow(/different/);
+  });
+
+  it('stored rows are only available with keepData', () => {
+    const { scale } = load('two-item', [], [1, 7]);
+    const acc = new ScaleAccumulator(scale, { missing: 'listwise', keepData: false });
+    expect(() => acc.storedRows()).toThrow(/keepData/);
+  });
+});

@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { FIXTURE, runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-commands-'));
+function write(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('scores', () => {
+  it('writes one row per respondent: id, groups, scale scores; summaries agree with the analysis', () => {
+    const result = runCli(['scores', FIXTURE]);
+    expect(result.status).toBe(0);
+    const rows = Papa.parse<string[]>(result.stdout.trim()).data;
+    expect(rows[0]).toEqual(['id', 'discipline', 'perceived_knowledge', 'actual_knowledge', 'confidence']);
+    expect(rows).toHaveLength(783);
+    const report = JSON.parse(runCli([FIXTURE, '--format', 'json']).stdout) as Report;
+    report.scales.forEach((scale, s) => {
+      const scores = rows.slice(1).map((r) => r[2 + s]).filter((v) => v !== '').map(Number);
+      expect(scores.length).toBe(scale.score.n);
+      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+      expect(mean).toBeCloseTo(scale.score.mean!, 10);
+    });
+  });
+
+  it('a hand-scored example: mean, prorated sum, too few answers', () => {
+    const codebook = write('cb.yaml', [
+      'id: rid',
+      'scales:',
+      '  - {id: m, items: [a, b, c], range: [1, 5], reverse: [c], minAnswered: 2}',
+      '  - {id: k, items: [t1, t2], key: {t1: "True", t2: "False"}, score: sum, minAnswered: 1}',
+      'groups: [g]',
+    ].join('\n'));
+    const data = write('d.csv', 'rid,g,a,b,c,t1,t2\nx,G1,1,2,5,True,True\ny,,4,,,False,\n');
+    const result = runCli(['scores', data, '-c', codebook]);
+    expect(result.status).toBe(0);
+    // x: a=1, b=2, c=5 reversed → 1: mean 4/3; t1 right (1), t2 wrong (0): sum 1
+    // y: only a answered (1 < minAnswered 2): no score; t1 wrong, t2 missing: prorated 0 × 2 = 0
+    expect(result.stdout).toBe(`rid,g,m,k\nx,G1,${4 / 3},1\ny,,,0\n`);
+  });
+});
+
+describe('codebook commands', () => {
+  it('show prints the built-in codebook, which check accepts', () => {
+    const shown = runCli(['codebook', 'show']);
+    expect(shown.status).toBe(0);
+    const codebook = parse(shown.stdout);
+    expect(codebook.scales.map((s: { id: string }) => s.id)).toEqual(['perceived_knowledge', 'actual_knowledge', 'confidence']);
+    const path = write('builtin.yaml', shown.stdout);
+    const checked = runCli(['codebook', 'check', path]);
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toMatch(/ok: .*3 scales \(24 items\), 8 prevalence entries, 1 group columns/);
+    const asJson = runCli(['codebook', 'show', '--format', 'json']);
+    expect(JSON.parse(asJson.stdout)).toEqual(codebook);
+  });
+
+  it('check lists every problem with its line and path, status 2', () => {
+    const path = write('bad.yaml', 'scales:\n  - id: s\n    items: [a]\n    reverse: [z]\n    score: median\n');
+    const result = runCli(['codebook', 'check', path]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe([
+      `${path}:2: scales[0]: scale "s" needs "responses", "range" or "key" to know its valid answers`,
+      `${path}:4: scales[0].reverse[0]: "z" is not an item of scale "s"`,
+      `${path}:5: scales[0].score: must be "mean" or "sum", not string "median"`,
+      '',
+    ].join('\n'));
+  });
+
+  it('init drafts a codebook that check accepts and analyze can use', () => {
+    const data = write('survey.csv', [
+      'id,ward,q1,q2,q3,k1,k2,seen',
+      '1,A,Agree,Strongly agree,Disagree,True,False,Yes',
+      '2,B,Disagree,Neither agree nor disagree,Agree,Don\'t know,True,No',
+      '3,A,Strongly agree,Agree,Agree,False,False,Yes',
+      '4,B,Agree,Disagree,Strongly disagree,True,True,No',
+    ].join('\n'));
+    const drafted = runCli(['codebook', 'init', data]);
+    expect(drafted.status).toBe(0);
+    const codebook = parse(drafted.stdout);
+    expect(codebook.id).toBe('id');
+    expect(codebook.scales[0]).toMatchObject({ id: 'q', items: ['q1', 'q2', 'q3'], responses: 'agree5' });
+    expect(codebook.scales[1]).toMatchObject({ items: ['k1', 'k2'], key: { k1: 'True', k2: 'True' } });
+    expect(codebook.prevalence).toEqual([{ id: 'seen', label: 'seen', column: 'seen', positive: ['Yes'] }]);
+    expect(codebook.groups).toEqual(['ward']);
+    const path = write('draft.yaml', drafted.stdout);
+    expect(runCli(['codebook', 'check', path]).status).toBe(0);
+    expect(runCli([data, '-c', path, '--format', 'json']).status).toBe(0);
+  });
+});

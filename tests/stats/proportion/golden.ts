@@ -1,0 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Reads a committed golden file under tests/golden/proportion/. */
+export function readGolden<T>(name: string): T {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../golden/proportion/${name}`, import.meta.url)), 'utf8')) as T;
+}
