@@ -13,7 +13,7 @@ export interface ScaleMoments {
   rows: number;
   /**
    * Respondents behind alpha and its intervals: the complete cases (listwise), or every row
-   * (pairwise, as psych::alpha's `nsub = nrow(x)`).
+   * given to `add`, answered or not (pairwise, as psych::alpha's `nsub = nrow(x)`).
    */
   n: number;
   itemN: Float64Array;

@@ -23,7 +23,9 @@ export interface OneFactorFit {
  * (clipped to the bound) in turn until no loading moves by 1e-13; the start is the
  * principal-axis solution with squared multiple correlations on the diagonal.
  * psych reaches the same stationary point with L-BFGS-B over the uniquenesses, so the two
- * agree to psych's optimiser tolerance (about 1e-6 in the loadings).
+ * agree to psych's optimiser tolerance (omega totals within 5e-7 on tests/golden/psych).
+ * In a Heywood case the bounds differ: psych bounds the uniqueness it optimises over and
+ * may still return a loading above 1, this fit bounds the loading itself; `heywood` says so.
  */
 export function minresOneFactor(r: Float64Array, k: number, smc: Float64Array): OneFactorFit {
   const start = Float64Array.from(r);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScaleAccumulator } from '../../src/analysis/scale-accumulator.js';
 import { scaleReport } from '../../src/analysis/scale-report.js';
-import type { AlphaCiMethod, MissingMethod, ScaleReport, ScoreReport, Warning } from '../../src/report/report.js';
+import type { AlphaCiMethod, MissingMethod, ScoreReport, Warning } from '../../src/report/report.js';
 import { readGolden, readNumericCsv, reversedRow, testScale } from './scale-golden-data.js';
 
 interface GoldenItem {
@@ -167,4 +167,3 @@ describe('coefficient, warnings and undefined figures on the golden sets', () =>
   });
 });
 
-export type { ScaleReport };

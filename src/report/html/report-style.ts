@@ -99,6 +99,7 @@ footer { color: var(--faint); font-size: 12px; text-align: center; padding: 0 0 
   section.card > h2 { break-after: avoid; page-break-after: avoid; }
   figure, .table-wrap, .measure, .cards, tr { break-inside: avoid; page-break-inside: avoid; }
   .pair { gap: 10px 18px; }
+  svg.chart { width: auto; max-width: 100%; }
   footer { padding: 8px 0 0; }
 }
 `;

@@ -1,0 +1,217 @@
+/**
+ * Where does the CLI spend its time on a large file? Runs the CLI under `node --cpu-prof`
+ * and summarises the V8 CPU profile by self time: per stage of the flow (parse in
+ * papaparse, reading in src/read, coding in src/codebook, accumulation in src/analysis,
+ * statistics in src/stats, rendering in src/report, garbage collection, ...), per source
+ * file and per function.
+ *
+ * The CLI is bundled for this run exactly as `npm run build` does (esbuild, src/cli/main.ts,
+ * ESM, node20) but with a source map, into a temporary folder, so that each profile
+ * sample in the bundle is traced back to its TypeScript file and line (node:module's
+ * SourceMap). The bundled code is the same as dist/cli.js; only the map is added.
+ *
+ * Usage: node bench/profile.mjs [--rows 1000000] [--data file.csv] [--codebook file]
+ *                               [--top 15] [--keep]
+ * Without --data, a seeded file is generated (bench/generate-data.mjs) and analysed with
+ * bench/codebook.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateSurvey } from './generate-data.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The stage a source file belongs to (paths relative to the project root). */
+export function stageOf(source, functionName) {
+  if (functionName === '(garbage collector)') return 'garbage collector';
+  if (functionName === '(idle)') return 'idle (waiting for I/O)';
+  if (functionName === '(program)') return 'V8 / native (program)';
+  if (!source) return 'V8 builtins / native';
+  if (source.startsWith('node:') || source.startsWith('internal/')) return 'node internals (fs, streams, events)';
+  const lib = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
+  if (lib) return lib[1] === 'papaparse' ? 'parse: papaparse' : `library: ${lib[1]}`;
+  if (source.startsWith('src/read/')) return 'read: decode, line numbers, row checks (src/read)';
+  if (source.startsWith('src/codebook/')) return 'coding (src/codebook)';
+  if (source.startsWith('src/analysis/')) return 'accumulate (src/analysis)';
+  if (source.startsWith('src/stats/')) return 'statistics (src/stats)';
+  if (source.startsWith('src/report/')) return 'render (src/report)';
+  if (source.startsWith('src/cli/')) return 'CLI (src/cli)';
+  return `other: ${source}`;
+}
+
+/**
+ * Self time per profile node, in microseconds: sample i lasts until the next sample
+ * (timeDeltas[i + 1]); the last one is given the mean interval.
+ */
+export function selfTimes(profile) {
+  const self = new Map();
+  const { samples, timeDeltas } = profile;
+  const total = timeDeltas.reduce((s, d) => s + d, 0);
+  const mean = samples.length > 0 ? total / samples.length : 0;
+  for (let i = 0; i < samples.length; i++) {
+    const dt = i + 1 < timeDeltas.length ? timeDeltas[i + 1] : mean;
+    self.set(samples[i], (self.get(samples[i]) ?? 0) + dt);
+  }
+  return self;
+}
+
+/**
+ * Summarise a CPU profile: self time by stage, by source file and by function.
+ * `locate(callFrame)` gives { source, line } in the original sources (source relative to
+ * the project root, or a node: / node_modules path; line 1-based), or null.
+ */
+export function summarizeProfile(profile, locate) {
+  const self = selfTimes(profile);
+  const byStage = new Map();
+  const byFile = new Map();
+  const byFunction = new Map();
+  let totalUs = 0;
+  const add = (map, key, us, extra) => {
+    const entry = map.get(key) ?? { key, us: 0, ...extra };
+    entry.us += us;
+    map.set(key, entry);
+  };
+  for (const node of profile.nodes) {
+    const us = self.get(node.id) ?? 0;
+    if (us === 0 || node.callFrame.functionName === '(root)') continue;
+    totalUs += us;
+    const frame = node.callFrame;
+    const place = locate(frame);
+    const source = place?.source ?? (frame.url.startsWith('node:') ? frame.url : frame.url ? frame.url : '');
+    const name = frame.functionName || '(anonymous)';
+    const stage = stageOf(source, frame.functionName);
+    add(byStage, stage, us);
+    add(byFile, source || stage, us, { stage });
+    const where = place ? `${place.source}:${place.line}` : source || '';
+    add(byFunction, `${name} ${where}`, us, { name, where, stage });
+  }
+  const sorted = (map) => [...map.values()].sort((a, b) => b.us - a.us);
+  return { totalUs, stages: sorted(byStage), files: sorted(byFile), functions: sorted(byFunction) };
+}
+
+function pct(us, total) {
+  return total > 0 ? `${((100 * us) / total).toFixed(1)} %` : '-';
+}
+
+function ms(us) {
+  return (us / 1000).toFixed(0);
+}
+
+/** Markdown tables of a summary: every stage, the top files and the top functions. */
+export function renderSummary(summary, top = 15) {
+  const lines = [];
+  const { totalUs } = summary;
+  lines.push(`CPU profile: ${ms(totalUs)} ms of samples (self time).`, '');
+  lines.push('| stage | self ms | share |', '|---|---:|---:|');
+  for (const s of summary.stages) lines.push(`| ${s.key} | ${ms(s.us)} | ${pct(s.us, totalUs)} |`);
+  lines.push('', `Top ${top} source files:`, '', '| file | stage | self ms | share |', '|---|---|---:|---:|');
+  for (const f of summary.files.slice(0, top)) lines.push(`| ${f.key} | ${f.stage} | ${ms(f.us)} | ${pct(f.us, totalUs)} |`);
+  lines.push('', `Top ${top} functions:`, '', '| function | where | self ms | share |', '|---|---|---:|---:|');
+  for (const f of summary.functions.slice(0, top)) lines.push(`| \`${f.name}\` | ${f.where} | ${ms(f.us)} | ${pct(f.us, totalUs)} |`);
+  return lines.join('\n');
+}
+
+/** Bundle the CLI like `npm run build`, plus a source map and a runner like bin/survey-analyze.js. */
+export async function buildProfiledCli(dir) {
+  const { build } = await import('esbuild');
+  const outfile = join(dir, 'cli.js');
+  await build({
+    entryPoints: [join(ROOT, 'src/cli/main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  const runner = join(dir, 'survey-analyze.mjs');
+  writeFileSync(runner, "import { main } from './cli.js';\nmain(process.argv.slice(2)).then((code) => {\n  process.exitCode = code;\n});\n");
+  return { outfile, runner };
+}
+
+/** A locator from bundle positions to original sources, relative to the project root. */
+export function bundleLocator(outfile) {
+  const map = new SourceMap(JSON.parse(readFileSync(`${outfile}.map`, 'utf8')));
+  const url = pathToFileURL(outfile).href;
+  const base = dirname(outfile);
+  return (frame) => {
+    if (frame.url !== url && frame.url !== outfile) return null;
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber);
+    if (!entry || !entry.originalSource) return null;
+    const original = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : resolve(base, entry.originalSource);
+    return { source: relative(ROOT, original), line: entry.originalLine + 1 };
+  };
+}
+
+/**
+ * Profile one CLI run on `file` with `codebook`. Returns { seconds, status, summary }.
+ * The profile and bundle live in `dir` (left for the caller to remove).
+ */
+export async function profileCli({ file, codebook, dir }) {
+  const { outfile, runner } = await buildProfiledCli(dir);
+  const profDir = join(dir, 'cpu-prof');
+  mkdirSync(profDir, { recursive: true });
+  const args = ['--cpu-prof', `--cpu-prof-dir=${profDir}`, runner, file, '--codebook', codebook, '--format', 'json'];
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.status !== 0) throw new Error(`the profiled CLI exited with ${child.status}:\n${child.stderr}`);
+  const profiles = readdirSync(profDir).filter((name) => name.endsWith('.cpuprofile'));
+  if (profiles.length !== 1) throw new Error(`expected one .cpuprofile in ${profDir}, found ${profiles.length}`);
+  const profile = JSON.parse(readFileSync(join(profDir, profiles[0]), 'utf8'));
+  return { seconds, status: child.status, summary: summarizeProfile(profile, bundleLocator(outfile)), profilePath: join(profDir, profiles[0]) };
+}
+
+function parseArgs(argv) {
+  const options = { rows: 1_000_000, data: null, codebook: join(ROOT, 'bench/codebook.json'), top: 15, keep: false, seed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      return value;
+    };
+    if (arg === '--rows') options.rows = Number(next());
+    else if (arg === '--data') options.data = resolve(next());
+    else if (arg === '--codebook') options.codebook = resolve(next());
+    else if (arg === '--top') options.top = Number(next());
+    else if (arg === '--seed') options.seed = Number(next());
+    else if (arg === '--keep') options.keep = true;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (!Number.isInteger(options.rows) || options.rows < 1) throw new Error('--rows must be a whole number >= 1');
+  if (!Number.isInteger(options.top) || options.top < 1) throw new Error('--top must be a whole number >= 1');
+  return options;
+}
+
+async function cli() {
+  const options = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'survey-analyze-profile-'));
+  try {
+    let file = options.data;
+    if (!file) {
+      file = join(dir, `survey-${options.rows}.csv`);
+      process.stderr.write(`generating ${options.rows} rows ...\n`);
+      generateSurvey({ rows: options.rows, seed: options.seed, file });
+    }
+    process.stderr.write(`profiling survey-analyze on ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) ...\n`);
+    const { seconds, summary, profilePath } = await profileCli({ file, codebook: options.codebook, dir });
+    process.stdout.write(`Profiled run: ${seconds.toFixed(2)} s wall (with --cpu-prof).\n\n${renderSummary(summary, options.top)}\n`);
+    if (options.keep) process.stderr.write(`kept ${dir} (profile: ${profilePath}; open it in Chrome DevTools > Performance)\n`);
+  } finally {
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  cli().catch((error) => {
+    process.stderr.write(`profile: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+}
