@@ -11,9 +11,12 @@
  * SourceMap). The bundled code is the same as dist/cli.js; only the map is added.
  *
  * Usage: node bench/profile.mjs [--rows 1000000] [--data file.csv] [--codebook file]
- *                               [--top 15] [--keep]
+ *                               [--seed 1] [--top 15] [--keep]
+ *        node bench/profile.mjs --startup [--top 15] [--keep]
  * Without --data, a seeded file is generated (bench/generate-data.mjs) and analysed with
- * bench/codebook.json.
+ * bench/codebook.json. --startup profiles the start-up run instead (the bundled 782-row
+ * survey, built-in codebook) with 100 µs sampling, and adds the bundle's size by package. --keep leaves the .cpuprofile (for
+ * Chrome DevTools) and the bundle in the temporary folder.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSurvey } from './generate-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Positions in the bundle that map to no source: esbuild's module helpers. */
+export const BUNDLE_GLUE = '(bundle: esbuild helpers)';
 
 /** The stage a source file belongs to (paths relative to the project root). */
 export function stageOf(source, functionName) {
@@ -31,8 +36,10 @@ export function stageOf(source, functionName) {
   if (functionName === '(idle)') return 'idle (waiting for I/O)';
   if (functionName === '(program)') return 'V8 / native (program)';
   if (!source) return 'V8 builtins / native';
-  if (source.startsWith('node:') || source.startsWith('internal/')) return 'node internals (fs, streams, events)';
-  const lib = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
+  if (source === BUNDLE_GLUE) return 'bundle glue (esbuild helpers)';
+  if (source.startsWith('node:') || source.startsWith('internal/')) return 'node internals (module loading, streams, fs)';
+  // Scoped packages count as one library (@stdlib ships one package per function).
+  const lib = /(?:^|\/)node_modules\/(@[^/]+|[^/]+)\//.exec(source);
   if (lib) return lib[1] === 'papaparse' ? 'parse: papaparse' : `library: ${lib[1]}`;
   if (source.startsWith('src/read/')) return 'read: decode, line numbers, row checks (src/read)';
   if (source.startsWith('src/codebook/')) return 'coding (src/codebook)';
@@ -86,7 +93,7 @@ export function summarizeProfile(profile, locate) {
     const stage = stageOf(source, frame.functionName);
     add(byStage, stage, us);
     add(byFile, source || stage, us, { stage });
-    const where = place ? `${place.source}:${place.line}` : source || '';
+    const where = place ? (place.line === null ? place.source : `${place.source}:${place.line}`) : source || '(native)';
     add(byFunction, `${name} ${where}`, us, { name, where, stage });
   }
   const sorted = (map) => [...map.values()].sort((a, b) => b.us - a.us);
@@ -119,7 +126,7 @@ export function renderSummary(summary, top = 15) {
 export async function buildProfiledCli(dir) {
   const { build } = await import('esbuild');
   const outfile = join(dir, 'cli.js');
-  await build({
+  const result = await build({
     entryPoints: [join(ROOT, 'src/cli/main.ts')],
     bundle: true,
     platform: 'node',
@@ -127,12 +134,34 @@ export async function buildProfiledCli(dir) {
     target: 'node20',
     outfile,
     sourcemap: true,
+    metafile: true,
     logLevel: 'warning',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   const runner = join(dir, 'survey-analyze.mjs');
   writeFileSync(runner, "import { main } from './cli.js';\nmain(process.argv.slice(2)).then((code) => {\n  process.exitCode = code;\n});\n");
-  return { outfile, runner };
+  return { outfile, runner, metafile: result.metafile };
+}
+
+/** Bytes of the bundle per package (node_modules) or source folder, biggest first. */
+export function bundleComposition(metafile) {
+  const sizes = new Map();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const lib = /(?:^|\/)node_modules\/(@[^/]+|[^/]+)\//.exec(path);
+      const src = /(?:^|\/)(src\/[^/]+)\//.exec(path);
+      const key = lib ? lib[1] : src ? src[1] : path;
+      sizes.set(key, (sizes.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...sizes].map(([key, bytes]) => ({ key, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+function renderComposition(parts, top) {
+  const total = parts.reduce((s, p) => s + p.bytes, 0);
+  const lines = [`Bundle: ${(total / 1024).toFixed(0)} KiB of code (parsed and compiled at every start).`, '', '| package or folder | KiB | share |', '|---|---:|---:|'];
+  for (const p of parts.slice(0, top)) lines.push(`| ${p.key} | ${(p.bytes / 1024).toFixed(1)} | ${pct(p.bytes, total)} |`);
+  return lines.join('\n');
 }
 
 /** A locator from bundle positions to original sources, relative to the project root. */
@@ -143,21 +172,23 @@ export function bundleLocator(outfile) {
   return (frame) => {
     if (frame.url !== url && frame.url !== outfile) return null;
     const entry = map.findEntry(frame.lineNumber, frame.columnNumber);
-    if (!entry || !entry.originalSource) return null;
+    if (!entry || !entry.originalSource) return { source: BUNDLE_GLUE, line: null };
     const original = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : resolve(base, entry.originalSource);
     return { source: relative(ROOT, original), line: entry.originalLine + 1 };
   };
 }
 
 /**
- * Profile one CLI run on `file` with `codebook`. Returns { seconds, status, summary }.
- * The profile and bundle live in `dir` (left for the caller to remove).
+ * Profile one CLI run with `cliArgs` (stdout discarded), sampling every `intervalUs`
+ * microseconds. Returns { seconds, summary, profilePath }. The profile and bundle live
+ * in `dir` (left for the caller to remove).
  */
-export async function profileCli({ file, codebook, dir }) {
-  const { outfile, runner } = await buildProfiledCli(dir);
+export async function profileCli({ cliArgs, dir, intervalUs = 1000 }) {
+  mkdirSync(dir, { recursive: true });
+  const { outfile, runner, metafile } = await buildProfiledCli(dir);
   const profDir = join(dir, 'cpu-prof');
   mkdirSync(profDir, { recursive: true });
-  const args = ['--cpu-prof', `--cpu-prof-dir=${profDir}`, runner, file, '--codebook', codebook, '--format', 'json'];
+  const args = ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-interval=${intervalUs}`, runner, ...cliArgs];
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -165,11 +196,11 @@ export async function profileCli({ file, codebook, dir }) {
   const profiles = readdirSync(profDir).filter((name) => name.endsWith('.cpuprofile'));
   if (profiles.length !== 1) throw new Error(`expected one .cpuprofile in ${profDir}, found ${profiles.length}`);
   const profile = JSON.parse(readFileSync(join(profDir, profiles[0]), 'utf8'));
-  return { seconds, status: child.status, summary: summarizeProfile(profile, bundleLocator(outfile)), profilePath: join(profDir, profiles[0]) };
+  return { seconds, summary: summarizeProfile(profile, bundleLocator(outfile)), profilePath: join(profDir, profiles[0]), composition: bundleComposition(metafile) };
 }
 
 function parseArgs(argv) {
-  const options = { rows: 1_000_000, data: null, codebook: join(ROOT, 'bench/codebook.json'), top: 15, keep: false, seed: 1 };
+  const options = { rows: 1_000_000, data: null, codebook: join(ROOT, 'bench/codebook.json'), top: 15, keep: false, seed: 1, startup: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -183,10 +214,12 @@ function parseArgs(argv) {
     else if (arg === '--top') options.top = Number(next());
     else if (arg === '--seed') options.seed = Number(next());
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--startup') options.startup = true;
     else throw new Error(`unknown option ${arg}`);
   }
   if (!Number.isInteger(options.rows) || options.rows < 1) throw new Error('--rows must be a whole number >= 1');
   if (!Number.isInteger(options.top) || options.top < 1) throw new Error('--top must be a whole number >= 1');
+  if (options.startup && options.data) throw new Error('--startup profiles the bundled survey: it takes no --data');
   return options;
 }
 
@@ -194,6 +227,14 @@ async function cli() {
   const options = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'survey-analyze-profile-'));
   try {
+    if (options.startup) {
+      const cliArgs = [join(ROOT, 'fixtures/protect-survey.csv'), '--format', 'json'];
+      process.stderr.write('profiling the start-up run: the bundled 782-row survey, built-in codebook, 100 µs sampling ...\n');
+      const { seconds, summary, profilePath, composition } = await profileCli({ cliArgs, dir, intervalUs: 100 });
+      process.stdout.write(`Profiled run: ${seconds.toFixed(3)} s wall (with --cpu-prof).\n\n${renderSummary(summary, options.top)}\n\n${renderComposition(composition, options.top)}\n`);
+      if (options.keep) process.stderr.write(`kept ${dir} (profile: ${profilePath}; open it in Chrome DevTools > Performance)\n`);
+      return;
+    }
     let file = options.data;
     if (!file) {
       file = join(dir, `survey-${options.rows}.csv`);
@@ -201,7 +242,8 @@ async function cli() {
       generateSurvey({ rows: options.rows, seed: options.seed, file });
     }
     process.stderr.write(`profiling survey-analyze on ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) ...\n`);
-    const { seconds, summary, profilePath } = await profileCli({ file, codebook: options.codebook, dir });
+    const cliArgs = [file, '--codebook', options.codebook, '--format', 'json'];
+    const { seconds, summary, profilePath } = await profileCli({ cliArgs, dir });
     process.stdout.write(`Profiled run: ${seconds.toFixed(2)} s wall (with --cpu-prof).\n\n${renderSummary(summary, options.top)}\n`);
     if (options.keep) process.stderr.write(`kept ${dir} (profile: ${profilePath}; open it in Chrome DevTools > Performance)\n`);
   } finally {

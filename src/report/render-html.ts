@@ -19,6 +19,7 @@ import { itemChart } from './html/item-chart.js';
 import { histogram } from './html/histogram.js';
 import { forestPlot, type ForestRow } from './html/forest-plot.js';
 import { REPORT_CSS } from './html/report-style.js';
+import { finite } from './html/linear-scale.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -156,7 +157,7 @@ function correlationSection(report: Report, table: ReportTable, digits: number):
   const c = report.correlations;
   const cellStyle = (i: number, j: number): string | undefined => {
     if (j === 0 || j - 1 >= i) return undefined;
-    const r = c.r[i][j - 1];
+    const r = finite(c.r[i][j - 1]);
     if (r === null) return undefined;
     const strength = Math.min(1, Math.abs(r)) * 0.45;
     return `background: rgba(${r < 0 ? '217, 102, 11' : '47, 109, 181'}, ${strength.toFixed(3)})`;
@@ -177,9 +178,9 @@ function prevalenceSection(report: Report, table: ReportTable, digits: number): 
       return {
         label: oneColumn !== undefined && p.group !== null ? p.group.value : cellText(table, i, 'group', digits),
         overall: p.group === null,
-        proportion: p.proportion,
-        lower: p.ci.lower,
-        upper: p.ci.upper,
+        proportion: finite(p.proportion),
+        lower: finite(p.ci.lower),
+        upper: finite(p.ci.upper),
         n: p.n,
         percent: formatPercent(p.proportion, digits) ?? NULL_MARK,
         detail: [cellText(table, i, 'prevalence', digits), cellText(table, i, 'ci', digits), cellText(table, i, 'answered', digits)].join(' '),

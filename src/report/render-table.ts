@@ -1,7 +1,7 @@
 /**
  * The terminal report (`--format table`, the default): per scale a summary in words
- * ("Cronbach's alpha 0.930, 95% CI [0.922, 0.938]"), its item table in the manner of SPSS
- * "Item-Total Statistics" and its score summary; then correlations, prevalence (paper style
+ * ("Cronbach's alpha 0.930, 95% CI [0.922, 0.938]") with its score summary, and its item
+ * table in the manner of SPSS "Item-Total Statistics"; then correlations, prevalence (paper style
  * `86.8% (n=679)` with its interval and `679/782`), group comparisons, and the warnings, which
  * belong to the report on stdout as well as to stderr. Colour only when `color` is set: an
  * item whose deletion would raise alpha is yellow, a negative item-rest r red. Tables stay
@@ -25,7 +25,10 @@ export function renderTable(report: Report, digits: number, color: boolean): str
   const scores = byFamily('scores')[0];
   const meta = reportMeta(report);
   const blocks: string[][] = [
-    [chalk.bold(terminalSafe(meta.title)), chalk.dim(terminalSafe(meta.source.join(' · '))), chalk.dim(terminalSafe(meta.settings.join(' · ')))],
+    [
+      chalk.bold(terminalSafe(meta.title)),
+      ...[meta.source, meta.settings].flatMap((parts) => joinWithin(parts.map(terminalSafe), ' · ', 98).map((line) => chalk.dim(line))),
+    ],
   ];
   report.scales.forEach((scale, s) => {
     const value = (table: ReportTable, name: string): string => {
@@ -41,6 +44,9 @@ export function renderTable(report: Report, digits: number, color: boolean): str
     if (scale.splitHalf !== null) {
       block.push(`${INDENT}split-half r ${value(reliability, 'split_half_r')} · Spearman-Brown ${value(reliability, 'spearman_brown')}`);
     }
+    block.push(
+      `${INDENT}score (${value(scores, 'method')}): n ${value(scores, 'n')} · mean ${value(scores, 'mean')} · SD ${value(scores, 'sd')} · min ${value(scores, 'min')} · max ${value(scores, 'max')}`,
+    );
     if (items !== undefined && items.rows.length > 0) {
       const highlight = (row: number, column: number): 'warn' | 'bad' | undefined => {
         const item = scale.items[row];
@@ -51,9 +57,6 @@ export function renderTable(report: Report, digits: number, color: boolean): str
       };
       block.push('', ...textTable(items, { digits, chalk, indent: INDENT, highlight }), ...notes(items, chalk));
     }
-    block.push(
-      `${INDENT}Score (${value(scores, 'method')}): n ${value(scores, 'n')} · mean ${value(scores, 'mean')} · SD ${value(scores, 'sd')} · min ${value(scores, 'min')} · max ${value(scores, 'max')}`,
-    );
     blocks.push(block);
   });
   for (const family of ['correlations', 'prevalence', 'group-comparisons']) {
@@ -66,8 +69,10 @@ export function renderTable(report: Report, digits: number, color: boolean): str
     blocks.push([
       chalk.bold(`Warnings (${report.warnings.length})`),
       ...report.warnings.flatMap((w) => {
-        const lines = wrap(terminalSafe(w.message), 94);
-        lines.push(`${lines.pop() ?? ''} ${chalk.dim(`[${terminalSafe(w.code)}]`)}`);
+        const code = `[${terminalSafe(w.code)}]`;
+        const lines = wrap(`${terminalSafe(w.message)} ${code}`, 94);
+        const end = lines.length - 1;
+        if (lines[end].endsWith(code)) lines[end] = lines[end].slice(0, -code.length) + chalk.dim(code);
         return lines.map((line, i) => `${INDENT}${i === 0 ? chalk.yellow('!') : ' '} ${line}`);
       }),
     ]);
@@ -84,6 +89,17 @@ export function renderTextTable(table: ReportTable, digits: number): string {
 
 function notes(table: ReportTable, chalk: ChalkInstance): string[] {
   return table.notes.flatMap((note) => wrap(terminalSafe(note), 96).map((line) => chalk.dim(`${INDENT}${line}`)));
+}
+
+/** Parts joined by `separator` into lines of at most `limit` characters where they fit. */
+function joinWithin(parts: string[], separator: string, limit: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const line = lines.at(-1);
+    if (line !== undefined && line.length + separator.length + part.length <= limit) lines[lines.length - 1] = line + separator + part;
+    else lines.push(part);
+  }
+  return lines;
 }
 
 /** Words to lines of at most `limit` characters (a longer word keeps its own line). */

@@ -26,9 +26,11 @@ export function textTable(table: ReportTable, options: TextTableOptions): string
   const titles = shown.map((j) => terminalSafe(table.columns[j].title));
   const widths = shown.map((_, s) => Math.max(width(titles[s]), ...cells.map((row) => width(row[s]))));
   const left = shown.map((j) => table.columns[j].kind === 'text');
+  const last = shown.length - 1;
   const pad = (textValue: string, s: number): string => {
     const fill = ' '.repeat(widths[s] - width(textValue));
-    return left[s] ? textValue + fill : fill + textValue;
+    if (!left[s]) return fill + textValue;
+    return s === last ? textValue : textValue + fill;
   };
   const join = (parts: string[]): string => `${indent}${parts.join('  ')}`.trimEnd();
   const lines = [join(titles.map((t, s) => chalk.bold(pad(t, s)))), join(widths.map((w) => chalk.dim('─'.repeat(w))))];

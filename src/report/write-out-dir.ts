@@ -49,7 +49,7 @@ export function writeOutDir(report: Report, dir: string, format: Format, options
   const files = outFiles(report, format, options.digits);
   const target = path.resolve(dir);
   if (fs.existsSync(target)) {
-    if (!fs.statSync(target).isDirectory()) throw usageError(`${target} exists and is not a directory`, { option: '--out' });
+    if (!fs.statSync(target).isDirectory()) throw usageError('exists and is not a directory', { file: target, option: '--out' });
     refuseInputs(fs.realpathSync(target), files, options.inputs);
   }
   fs.mkdirSync(target, { recursive: true });
@@ -112,9 +112,9 @@ function refuseInputs(dir: string, files: OutFile[], inputs: string[]): void {
     const candidate = path.join(dir, file.name);
     if (!fs.existsSync(candidate)) continue;
     if (real.has(realOrResolved(candidate))) {
-      throw usageError(`refusing to overwrite the input file ${candidate}`, { file: candidate, option: '--out' }, 'choose another --out directory');
+      throw usageError(`refusing to overwrite the input file ${file.name}`, { file: candidate, option: '--out' }, 'choose another --out directory');
     }
-    if (fs.statSync(candidate).isDirectory()) throw usageError(`${candidate} is a directory`, { file: candidate, option: '--out' });
+    if (fs.statSync(candidate).isDirectory()) throw usageError(`${file.name} is a directory, not a file`, { file: candidate, option: '--out' });
   }
 }
 

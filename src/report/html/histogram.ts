@@ -6,7 +6,7 @@ import type { ScaleReport } from '../report.js';
 import { formatFixed, formatTick } from '../format-number.js';
 import { scoreMethodName } from '../method-names.js';
 import { escapeHtml } from './escape-html.js';
-import { linearScale, niceTicks, px } from './linear-scale.js';
+import { finite, linearScale, niceTicks, px } from './linear-scale.js';
 
 const WIDTH = 560;
 const HEIGHT = 230;
@@ -16,7 +16,7 @@ const TOP = 28;
 const BOTTOM = 44;
 
 export function histogram(scale: ScaleReport, digits: number): string {
-  const bins = scale.score.histogram;
+  const bins = scale.score.histogram.filter((b) => finite(b.from) !== null && finite(b.to) !== null && finite(b.count) !== null);
   const title = `${scale.label}: distribution of scores (${scoreMethodName(scale.score.method)}), n = ${scale.score.n}`;
   const open = `<svg class="chart histogram" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(title)}">\n<title>${escapeHtml(title)}</title>`;
   if (bins.length === 0) {
@@ -46,16 +46,18 @@ export function histogram(scale: ScaleReport, digits: number): string {
     );
   });
   parts.push(`<line class="axis" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${px(y(0))}" y2="${px(y(0))}"/>`);
-  const every = Math.ceil(bins.length / 10);
-  const edges = [...bins.map((b) => b.from), hi];
-  edges.forEach((edge, i) => {
-    if (i % every !== 0 && i !== edges.length - 1) return;
-    parts.push(`<text class="tick" x="${px(x(edge))}" y="${px(y(0) + 16)}" text-anchor="middle">${escapeHtml(formatTick(edge, digits))}</text>`);
-  });
+  // Bins centred on whole numbers (a sum of 0/1 items) are labelled by their centre; otherwise the
+  // axis gets round ticks, whatever the bin edges.
+  const centres = bins.map((b) => (b.from + b.to) / 2);
+  const byCentre = centres.every((c, i) => Number.isInteger(c) && bins[i].to - bins[i].from <= 1);
+  const ticks = byCentre ? centres.filter((_, i) => i % Math.ceil(centres.length / 11) === 0) : niceTicks(lo, hi, 8);
+  for (const tick of ticks) {
+    parts.push(`<text class="tick" x="${px(x(tick))}" y="${px(y(0) + 16)}" text-anchor="middle">${escapeHtml(formatTick(tick, digits))}</text>`);
+  }
   parts.push(
     `<text class="axis-title" x="${px((LEFT + WIDTH - RIGHT) / 2)}" y="${HEIGHT - 6}" text-anchor="middle">${escapeHtml(`Score (${scoreMethodName(scale.score.method)})`)}</text>`,
   );
-  const mean = scale.score.mean;
+  const mean = finite(scale.score.mean);
   if (mean !== null && mean >= lo && mean <= hi) {
     const mx = px(x(mean));
     parts.push(

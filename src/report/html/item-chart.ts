@@ -7,7 +7,7 @@
 import type { ScaleReport } from '../report.js';
 import { formatFixed } from '../format-number.js';
 import { escapeHtml } from './escape-html.js';
-import { linearScale, niceTicks, px, shorten } from './linear-scale.js';
+import { finite, linearScale, niceTicks, px, shorten } from './linear-scale.js';
 
 const WIDTH = 560;
 const ROW = 22;
@@ -22,11 +22,12 @@ export function itemChart(scale: ScaleReport, digits: number, nullMark: string):
   const labelWidth = Math.min(130, Math.max(48, ...labels.map((l) => [...shorten(l, 18)].length * 7 + 12)));
   const panelWidth = (WIDTH - labelWidth - GAP) / 2;
   const height = TOP + scale.items.length * ROW + BOTTOM;
-  const restValues = scale.items.map((i) => i.itemRestR).filter((v): v is number => v !== null);
+  const alpha = finite(scale.alpha);
+  const restValues = scale.items.map((i) => finite(i.itemRestR)).filter((v): v is number => v !== null);
   const restMin = Math.min(0, ...restValues.map((v) => Math.floor(v * 4) / 4));
   const panels = [
-    { title: 'Item-rest r', x0: labelWidth, lo: restMin, hi: 1, values: scale.items.map((i) => i.itemRestR), cls: 'bar-rest' },
-    { title: `${coefficient} if deleted`, x0: labelWidth + panelWidth + GAP, lo: 0, hi: 1, values: scale.items.map((i) => i.alphaIfDeleted), cls: 'bar-aid' },
+    { title: 'Item-rest r', x0: labelWidth, lo: restMin, hi: 1, values: scale.items.map((i) => finite(i.itemRestR)), cls: 'bar-rest' },
+    { title: `${coefficient} if deleted`, x0: labelWidth + panelWidth + GAP, lo: 0, hi: 1, values: scale.items.map((i) => finite(i.alphaIfDeleted)), cls: 'bar-aid' },
   ];
   const title = `${scale.label}: item-rest correlation and ${coefficient.toLowerCase()} if item deleted`;
   const parts: string[] = [
@@ -55,7 +56,7 @@ export function itemChart(scale: ScaleReport, digits: number, nullMark: string):
       }
       const start = Math.min(x(0), x(value));
       const barWidth = Math.abs(x(value) - x(0));
-      const raises = panel.cls === 'bar-aid' && scale.alpha !== null && value > scale.alpha;
+      const raises = panel.cls === 'bar-aid' && alpha !== null && value > alpha;
       const cls = `bar ${panel.cls}${raises || (panel.cls === 'bar-rest' && value < 0) ? ' warn' : ''}`;
       const text = formatFixed(value, digits) ?? nullMark;
       parts.push(
@@ -63,12 +64,12 @@ export function itemChart(scale: ScaleReport, digits: number, nullMark: string):
         `<text class="value" x="${px(valueX)}" y="${y + ROW / 2 + 4}">${escapeHtml(text)}</text>`,
       );
     });
-    if (panel.cls === 'bar-aid' && scale.alpha !== null) {
-      const ax = px(x(scale.alpha));
+    if (panel.cls === 'bar-aid' && alpha !== null) {
+      const ax = px(x(alpha));
       const bottom = TOP + scale.items.length * ROW;
       parts.push(
         `<line class="ref-alpha" x1="${ax}" x2="${ax}" y1="${TOP - 4}" y2="${bottom + 4}"/>`,
-        `<text class="ref-label" x="${ax}" y="${bottom + 18}" text-anchor="middle">${escapeHtml(`${coefficient} ${formatFixed(scale.alpha, digits)}`)}</text>`,
+        `<text class="ref-label" x="${ax}" y="${bottom + 18}" text-anchor="middle">${escapeHtml(`${coefficient} ${formatFixed(alpha, digits)}`)}</text>`,
       );
     }
   }

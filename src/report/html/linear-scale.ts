@@ -30,3 +30,8 @@ export function shorten(text: string, max: number): string {
 export function px(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
+
+/** A number fit to draw, or null (null, NaN and infinities are not drawn). */
+export function finite(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}

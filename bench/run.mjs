@@ -1,0 +1,312 @@
+/**
+ * The benchmark of survey-analyze (`npm run bench`): start-up, throughput against pandas,
+ * agreement with pandas, and peak memory, on a seeded synthetic survey.
+ *
+ * 1. Start-up: the full analysis of the bundled 782-row survey against `node -e 0`,
+ *    medians of interleaved runs (goal: at most 2x `node -e 0`).
+ * 2. Throughput: N respondents (default 1,000,000) x 30 items analysed end to end with
+ *    bench/codebook.json, against bench/pandas_reference.py computing the same figures
+ *    (goal: at most 1/3 of pandas' wall time). Every figure both report is compared; the
+ *    largest difference must be at most 1e-9, else the run fails (exit status 1).
+ * 3. Memory: peak RSS of the CLI at N and 2N rows (goals: at most 150 MiB at 1M rows; 2N
+ *    within 1.2x of N). Peak RSS is the child's ru_maxrss, see bench/measure.mjs.
+ * 4. For reference: papaparse parse-only on the same file, and `node -e 0`.
+ *
+ * Prints a markdown report on stdout (progress on stderr). The data lives in a temporary
+ * folder, removed at the end unless --keep.
+ *
+ * Usage: node bench/run.mjs [--rows N] [--quick] [--runs N] [--repeats N] [--seed S]
+ *                           [--profile] [--keep] [--no-build]
+ *   --rows N      respondents in the large file (default 1000000; the memory check uses 2N)
+ *   --quick       smoke run: 100000 rows, 5 start-up runs, 1 repeat (flags after it win)
+ *   --runs N      interleaved start-up runs of each command (default 15)
+ *   --repeats N   runs of each large-file command; the median time is reported (default 3)
+ *   --seed S      seed of the generated data (default 1)
+ *   --profile     also profile the CLI on the large file (bench/profile.mjs) and summarise
+ *   --keep        keep the temporary folder (data, JSON reports) and print its path
+ *   --no-build    do not run `npm run build` first (measure dist/cli.js as it is)
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareReports } from './compare.mjs';
+import { generateSurvey } from './generate-data.mjs';
+import { interleaved, measure, median, rssMethod } from './measure.mjs';
+import { profileCli, renderSummary } from './profile.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'bin/survey-analyze.js');
+const CODEBOOK = join(ROOT, 'bench/codebook.json');
+const FIXTURE = join(ROOT, 'fixtures/protect-survey.csv');
+const PYTHON = '/usr/bin/python3';
+const NODE = process.execPath;
+const TOLERANCE = 1e-9;
+
+export const GOALS = {
+  startupRatio: 2,
+  pandasShare: 1 / 3,
+  rssMiB: 150,
+  rssGrowth: 1.2,
+};
+
+export function parseArgs(argv) {
+  const options = { rows: 1_000_000, runs: 15, repeats: 3, seed: 1, profile: false, keep: false, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      return value;
+    };
+    const whole = (name, min) => {
+      const value = Number(next());
+      if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number >= ${min}`);
+      return value;
+    };
+    if (arg === '--rows') options.rows = whole('--rows', 1);
+    else if (arg === '--quick') Object.assign(options, { rows: 100_000, runs: 5, repeats: 1 });
+    else if (arg === '--runs') options.runs = whole('--runs', 1);
+    else if (arg === '--repeats') options.repeats = whole('--repeats', 1);
+    else if (arg === '--seed') options.seed = whole('--seed', 0);
+    else if (arg === '--profile') options.profile = true;
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else throw new Error(`unknown option ${arg} (see --help)`);
+  }
+  return options;
+}
+
+function log(message) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+export function machine() {
+  let model = cpus()[0]?.model ?? 'unknown';
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    if (line) model = line.split(':')[1].trim();
+  } catch {
+    // not Linux: os.cpus() has the model
+  }
+  return { cores: availableParallelism(), model, node: process.version, kernel: release(), memoryGiB: totalmem() / 2 ** 30 };
+}
+
+/** Run a command through `measure`, stop the bench with its stderr when it fails. */
+function run(label, command, args, options = {}) {
+  const result = measure(command, args, { cwd: ROOT, ...options });
+  if (result.status !== 0) {
+    throw new Error(`${label} failed (exit ${result.status}): ${[command, ...args].join(' ')}\n${result.stderr.trim()}`);
+  }
+  return result;
+}
+
+/** `repeats` rounds of the given jobs, interleaved (A, B, C, A, B, C, ...); median time, max RSS. */
+function repeated(jobs, repeats) {
+  const results = jobs.map(() => []);
+  for (let r = 0; r < repeats; r++) {
+    jobs.forEach((job, j) => {
+      log(`${job.label} (${r + 1}/${repeats}) ...`);
+      const result = run(job.label, job.command, job.args, { stdout: job.stdout ?? null });
+      log(`  ${result.seconds.toFixed(2)} s, ${result.maxRssKiB === null ? '?' : (result.maxRssKiB / 1024).toFixed(0)} MiB`);
+      results[j].push(result);
+    });
+  }
+  return results.map((list) => summarize(list));
+}
+
+function summarize(list) {
+  const rss = list.map((r) => r.maxRssKiB).filter((v) => v !== null);
+  return {
+    seconds: median(list.map((r) => r.seconds)),
+    all: list.map((r) => r.seconds),
+    rssMiB: rss.length > 0 ? Math.max(...rss) / 1024 : null,
+  };
+}
+
+const fmt = {
+  s: (x) => (x < 1 ? x.toFixed(3) : x.toFixed(2)),
+  mib: (x) => (x === null ? 'n/a' : x.toFixed(1)),
+  mbs: (bytes, seconds) => (bytes === null ? '–' : (bytes / 1e6 / seconds).toFixed(1)),
+  int: (n) => n.toLocaleString('en'),
+};
+
+function verdict(met) {
+  return met ? '**met**' : '**NOT MET**';
+}
+
+/** The markdown report: machine, table, goals, agreement. */
+export function renderReport({ options, machine: m, rssHow, rows, load }, table, goals, agreement) {
+  const lines = [];
+  lines.push('## survey-analyze benchmark', '');
+  lines.push(`Machine: ${m.cores} cores (nproc), ${m.model}, ${m.memoryGiB.toFixed(1)} GiB RAM, Linux ${m.kernel}, node ${m.node}.`);
+  lines.push(`Load average (1 min) at start ${load.start.toFixed(2)}, at end ${load.end.toFixed(2)}: other work on the machine slows every timing below.`);
+  lines.push(
+    `Data: ${fmt.int(rows)} and ${fmt.int(2 * rows)} generated respondents (seed ${options.seed}), bench/codebook.json. ` +
+      `Start-up: median of ${options.runs} interleaved runs; large files: median of ${options.repeats} run${options.repeats === 1 ? '' : 's'}. ` +
+      `Peak RSS: ${rssHow}. Files are in the page cache (just written).`,
+    '',
+  );
+  lines.push('| work | rows | input MB | wall s | MB/s | peak RSS MiB |', '|---|---:|---:|---:|---:|---:|');
+  for (const row of table) {
+    lines.push(`| ${row.work} | ${row.rows === null ? '–' : fmt.int(row.rows)} | ${row.bytes === null ? '–' : (row.bytes / 1e6).toFixed(1)} | ${fmt.s(row.seconds)} | ${row.throughput ? fmt.mbs(row.bytes, row.seconds) : '–'} | ${fmt.mib(row.rssMiB)} |`);
+  }
+  lines.push('', '### Goals (issue 6)', '');
+  for (const goal of goals) lines.push(`- ${goal.met === null ? '**n/a**' : verdict(goal.met)}: ${goal.text}`);
+  lines.push('', '### Agreement with pandas', '');
+  lines.push(agreement.text);
+  return lines.join('\n');
+}
+
+export function goalLines({ startup, node0, cli, pandas, cli2, rows }) {
+  const startupRatio = startup.seconds / node0.seconds;
+  const share = cli.seconds / pandas.seconds;
+  const goals = [
+    {
+      met: startupRatio <= GOALS.startupRatio,
+      text: `start-up: full analysis of the 782-row survey ${fmt.s(startup.seconds)} s = ${startupRatio.toFixed(2)}x \`node -e 0\` (${fmt.s(node0.seconds)} s); goal <= ${GOALS.startupRatio}x`,
+    },
+    {
+      met: share <= GOALS.pandasShare,
+      text: `throughput: survey-analyze ${fmt.s(cli.seconds)} s vs pandas ${fmt.s(pandas.seconds)} s at ${fmt.int(rows)} rows = ${share.toFixed(2)} of pandas' time (${(1 / share).toFixed(1)}x faster); goal <= 1/3 (0.33)`,
+    },
+  ];
+  if (cli.rssMiB === null || cli2.rssMiB === null) {
+    goals.push({ met: null, text: 'memory: peak RSS could not be measured here (neither /usr/bin/time nor /usr/bin/python3)' });
+  } else {
+    const note = rows === 1_000_000 ? '' : ` (measured at ${fmt.int(rows)} rows; the goal is stated for 1,000,000)`;
+    goals.push({ met: cli.rssMiB <= GOALS.rssMiB, text: `memory: peak RSS ${cli.rssMiB.toFixed(1)} MiB at ${fmt.int(rows)} rows; goal <= ${GOALS.rssMiB} MiB${note}` });
+    const growth = cli2.rssMiB / cli.rssMiB;
+    goals.push({ met: growth <= GOALS.rssGrowth, text: `memory growth: ${cli2.rssMiB.toFixed(1)} MiB at ${fmt.int(2 * rows)} rows = ${growth.toFixed(2)}x the ${fmt.int(rows)}-row peak; goal <= ${GOALS.rssGrowth}x` });
+  }
+  return goals;
+}
+
+export function agreementText(result) {
+  const lines = [];
+  const worst = result.worst;
+  const ok = result.mismatches.length === 0;
+  lines.push(
+    `${ok ? '**passed**' : '**FAILED**'}: ${result.compared} figures compared (scales, items, scores, correlations, prevalence and CIs, chi-square); ` +
+      `largest difference ${worst ? worst.diff.toExponential(2) : '0'}${worst ? ` at \`${worst.path}\` (CLI ${worst.cli}, pandas ${worst.ref})` : ''}; ` +
+      `tolerance ${TOLERANCE} (|a - b| / max(1, |b|)).`,
+  );
+  if (result.skipped.length > 0) lines.push('', `Not in the CLI report, so not compared: ${result.skipped.slice(0, 10).join(', ')}${result.skipped.length > 10 ? `, ... (${result.skipped.length})` : ''}.`);
+  if (!ok) {
+    lines.push('', `${result.mismatches.length} figure${result.mismatches.length === 1 ? '' : 's'} differ by more than ${TOLERANCE}:`, '');
+    for (const m of result.mismatches.slice(0, 20)) lines.push(`- \`${m.path}\`: CLI ${m.cli}, pandas ${m.ref}, difference ${m.diff}`);
+  }
+  return { ok, text: lines.join('\n') };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.help) {
+    const doc = readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\*\*([\s\S]*?)\*\//)[1];
+    process.stdout.write(`${doc.replace(/^ \* ?/gm, '').trim()}\n`);
+    return 0;
+  }
+  const m = machine();
+  const loadStart = loadavg()[0];
+  const method = rssMethod();
+  const rssHow = method === 'gnu-time' ? 'GNU time %M (ru_maxrss from wait4)' : method === 'python-wait4' ? 'python os.wait4 ru_maxrss' : 'not available';
+
+  if (options.build) {
+    log('npm run build ...');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'survey-analyze-bench-'));
+  const cleanup = () => {
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  try {
+    // 1. Start-up.
+    const startupArgs = [CLI, FIXTURE, '--format', 'json'];
+    log(`start-up: ${options.runs} interleaved runs of \`node -e 0\` and the 782-row analysis ...`);
+    const [node0Times, startupTimes] = interleaved(
+      [
+        { command: NODE, args: ['-e', '0'] },
+        { command: NODE, args: startupArgs },
+      ],
+      { runs: options.runs, cwd: ROOT },
+    );
+    const node0 = { seconds: node0Times.median, rssMiB: summarize([run('node -e 0', NODE, ['-e', '0'])]).rssMiB };
+    const startup = { seconds: startupTimes.median, rssMiB: summarize([run('start-up', NODE, startupArgs)]).rssMiB };
+
+    // 2. Data.
+    const file = join(dir, `survey-${options.rows}.csv`);
+    const file2 = join(dir, `survey-${2 * options.rows}.csv`);
+    for (const [path, rows] of [[file, options.rows], [file2, 2 * options.rows]]) {
+      const start = process.hrtime.bigint();
+      const bytes = generateSurvey({ rows, seed: options.seed, file: path });
+      log(`generated ${fmt.int(rows)} rows, ${(bytes / 1e6).toFixed(1)} MB in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s`);
+    }
+    const bytes = statSync(file).size;
+    const bytes2 = statSync(file2).size;
+
+    // 3. Throughput and agreement at N rows, interleaved.
+    const cliJson = join(dir, 'survey-analyze.json');
+    const pandasJson = join(dir, 'pandas.json');
+    const [cli, pandas, papa] = repeated(
+      [
+        { label: `survey-analyze, ${fmt.int(options.rows)} rows`, command: NODE, args: [CLI, file, '--codebook', CODEBOOK, '--format', 'json'], stdout: cliJson },
+        { label: `pandas, ${fmt.int(options.rows)} rows`, command: PYTHON, args: [join(ROOT, 'bench/pandas_reference.py'), file, '--codebook', CODEBOOK], stdout: pandasJson },
+        { label: `papaparse parse-only, ${fmt.int(options.rows)} rows`, command: NODE, args: [join(ROOT, 'bench/papaparse-parse.mjs'), file] },
+      ],
+      options.repeats,
+    );
+
+    // 4. Memory at 2N rows.
+    const [cli2] = repeated([{ label: `survey-analyze, ${fmt.int(2 * options.rows)} rows`, command: NODE, args: [CLI, file2, '--codebook', CODEBOOK, '--format', 'json'] }], 1);
+
+    const cliReport = JSON.parse(readFileSync(cliJson, 'utf8'));
+    const pandasReport = JSON.parse(readFileSync(pandasJson, 'utf8'));
+    const agreement = agreementText(compareReports(cliReport, pandasReport, TOLERANCE));
+
+    const table = [
+      { work: '`node -e 0`', rows: null, bytes: null, ...node0 },
+      { work: 'survey-analyze start-up: 782-row survey, `--format json`', rows: 782, bytes: statSync(FIXTURE).size, ...startup },
+      { work: 'papaparse parse-only (streaming, 1 MiB chunks)', rows: options.rows, bytes, throughput: true, ...papa },
+      { work: 'survey-analyze, full analysis, `--format json`', rows: options.rows, bytes, throughput: true, ...cli },
+      { work: `pandas + numpy + statsmodels reference (pandas ${pandasReport.tool?.pandas ?? '?'})`, rows: options.rows, bytes, throughput: true, ...pandas },
+      { work: 'survey-analyze, full analysis, `--format json`', rows: 2 * options.rows, bytes: bytes2, throughput: true, ...cli2 },
+    ];
+    const goals = goalLines({ startup, node0, cli, pandas, cli2, rows: options.rows });
+    let out = renderReport({ options, machine: m, rssHow, rows: options.rows, load: { start: loadStart, end: loadavg()[0] } }, table, goals, agreement);
+
+    if (options.profile) {
+      log('profiling the CLI on the large file ...');
+      const { seconds, summary } = await profileCli({ cliArgs: [file, '--codebook', CODEBOOK, '--format', 'json'], dir: join(dir, 'profile') });
+      out += `\n\n### Profile (${fmt.int(options.rows)} rows, ${seconds.toFixed(2)} s wall with --cpu-prof)\n\n${renderSummary(summary)}`;
+    }
+    process.stdout.write(`${out}\n`);
+    if (options.keep) log(`kept ${dir}`);
+    if (!agreement.ok) {
+      process.stderr.write(`\n[bench] AGREEMENT FAILED: the CLI and pandas differ by more than ${TOLERANCE} (see the report above)\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    cleanup();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`[bench] ${error.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

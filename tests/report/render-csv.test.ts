@@ -1,0 +1,113 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/report/render.js';
+import { renderDelimitedTable, renderLong } from '../../src/report/render-csv.js';
+import { machineTables } from '../../src/report/report-tables.js';
+import { HOSTILE, sampleReport } from './sample-report.js';
+
+const report = sampleReport();
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function parse(text: string, delimiter: string): string[][] {
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
+describe('long format on stdout', () => {
+  const csv = render(report, 'csv', { digits: 3, color: false });
+  const rows = parse(csv, ',');
+
+  it('is one table with a fixed header', () => {
+    expect(rows[0]).toEqual(['table', 'id', 'item', 'with', 'group_column', 'group_value', 'statistic', 'value', 'method']);
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([9]));
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['reliability', 'items', 'scores', 'correlations', 'prevalence', 'group-comparisons']));
+  });
+
+  it('holds numbers only in the value column; an undefined figure is an empty cell', () => {
+    for (const row of rows.slice(1)) {
+      const value = row[7];
+      if (value !== '') expect(Number.isFinite(Number(value)), `${row.join(',')}`).toBe(true);
+      expect(value).not.toMatch(/NaN|Infinity/);
+    }
+    const undefinedProportion = rows.find((r) => r[0] === 'prevalence' && r[1] === 'contact' && r[5].includes('HYPERLINK') && r[6] === 'proportion');
+    expect(undefinedProportion?.[7]).toBe('');
+    const fisherStatistic = rows.find((r) => r[0] === 'group-comparisons' && r[1] === 'lacks_questions_knowledge' && r[6] === 'statistic');
+    expect(fisherStatistic?.[7]).toBe('');
+    expect(fisherStatistic?.[8]).toBe('fisher-exact');
+  });
+
+  it('names every scale, item, pair and group', () => {
+    const items = rows.filter((r) => r[0] === 'items' && r[6] === 'item_rest_r');
+    expect(items.map((r) => `${r[1]}/${r[2]}`)).toEqual(report.scales.flatMap((s) => s.items.map((i) => `${s.id}/${i.id}`)));
+    const pairs = rows.filter((r) => r[0] === 'correlations' && r[6] === 'r').map((r) => `${r[1]}~${r[3]}=${r[7]}`);
+    // r: 0.250955635574463, 0.376805398400014, 0.141037462657689
+    expect(pairs).toEqual(['perceived_knowledge~actual_knowledge=0.251', 'perceived_knowledge~confidence=0.377', 'actual_knowledge~confidence=0.141']);
+    const reversed = rows.filter((r) => r[0] === 'items' && r[6] === 'reversed' && r[7] === '1').map((r) => r[2]);
+    expect(reversed).toEqual(['pk9', 'conf6']);
+  });
+
+  it('neutralises the hostile group label and quotes it', () => {
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    const hostile = rows.filter((r) => r[5].includes('HYPERLINK'));
+    expect(hostile.length).toBeGreaterThan(0);
+    for (const row of hostile) expect(row[5]).toBe(`'${HOSTILE}`);
+  });
+
+  it('never starts a text cell with a formula character (numbers aside)', () => {
+    for (const row of rows) {
+      for (const cell of row) {
+        if (FORMULA_START.test(cell)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+      }
+    }
+  });
+});
+
+describe('tsv', () => {
+  it('is the same long table with tabs', () => {
+    const csvRows = parse(render(report, 'csv', { digits: 3, color: false }), ',');
+    const tsvRows = parse(render(report, 'tsv', { digits: 3, color: false }), '\t');
+    expect(tsvRows).toEqual(csvRows);
+  });
+
+  it('quotes a field holding a tab, a quote or a line break', () => {
+    const copy = sampleReport();
+    copy.prevalence[1].group = { column: 'discipline', value: 'a\tb "c"\nd' };
+    const tsv = renderLong(copy, 3, '\t');
+    expect(tsv).toContain('"a\tb ""c""\nd"');
+    const rows = parse(tsv, '\t');
+    expect(rows.some((r) => r[5] === 'a\tb "c"\nd')).toBe(true);
+  });
+});
+
+describe('per-table files (wide)', () => {
+  it('write the machine tables with their column names, nulls as empty cells', () => {
+    const prevalence = machineTables(report).find((t) => t.name === 'prevalence');
+    if (prevalence === undefined) throw new Error('no prevalence table');
+    const rows = parse(renderDelimitedTable(prevalence, 3, ','), ',');
+    expect(rows[0]).toEqual(prevalence.columns.map((c) => c.name));
+    const hostile = rows.find((r) => r[0] === 'contact' && r[3] === `'${HOSTILE}`);
+    expect(hostile).toBeDefined();
+    const at = (name: string) => rows[0].indexOf(name);
+    expect(hostile?.[at('proportion')]).toBe('');
+    expect(hostile?.[at('ci_lower')]).toBe('');
+    expect(hostile?.[at('count')]).toBe('0');
+    expect(hostile?.[at('ci_level')]).toBe('0.95');
+  });
+
+  it('neutralise a label starting with +, - or @ and leave negative numbers alone', () => {
+    const copy = sampleReport();
+    copy.scales[0].label = '+cmd|calc';
+    copy.scales[1].label = '-2+3';
+    copy.scales[2].label = '@SUM(A1)';
+    copy.correlations.r[0][1] = -0.25;
+    copy.correlations.r[1][0] = -0.25;
+    const reliability = machineTables(copy).find((t) => t.name === 'reliability');
+    if (reliability === undefined) throw new Error('no reliability table');
+    const rows = parse(renderDelimitedTable(reliability, 3, ','), ',');
+    expect(rows.slice(1).map((r) => r[1])).toEqual(["'+cmd|calc", "'-2+3", "'@SUM(A1)"]);
+    const long = parse(renderLong(copy, 3, ','), ',');
+    expect(long.find((r) => r[0] === 'correlations' && r[6] === 'r')?.[7]).toBe('-0.250');
+  });
+});
