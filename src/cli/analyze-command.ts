@@ -36,7 +36,9 @@ export async function runAnalyze(files: string[], options: RawOptions, explicit:
   const progress = progressLine(!options.quiet);
   const report = await analyze(files, codebook, settings, progress.update);
   progress.done();
-  printWarnings(report, note);
+  // A table on the same terminal already ends with its warnings: not twice on one screen.
+  const sameScreen = options.out === undefined && options.format === 'table' && process.stdout.isTTY === true && process.stderr.isTTY === true;
+  if (!sameScreen) printWarnings(report, note);
   if (options.out !== undefined) {
     const inputs = files.filter((f) => f !== '-').map((f) => resolve(f));
     const written = writeOutDir(report, options.out, options.format, { digits: options.digits, inputs });
