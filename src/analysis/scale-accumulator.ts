@@ -6,6 +6,7 @@ import { PAIR_STRIDE, mergePair, pairCorrelation, updatePair } from '../stats/pa
 import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { UNIVARIATE_STRIDE } from '../stats/univariate-moments.js';
 import { ItemFrequencies } from './scale-item-frequencies.js';
+import { itemTotalFromCovariance } from '../stats/item-total-correlation.js';
 
 /** What the reliability figures of one scale are computed from (see ScaleAccumulator.moments). */
 export interface ScaleMoments {
@@ -36,8 +37,9 @@ export interface ScaleMoments {
  * - Listwise (default): complete rows update one co-moment matrix (co-moments.ts).
  * - Pairwise: every row updates each item's own moments and each pair's moments over the
  *   rows answering both (pairwise-co-moments.ts), i.e. R `cov(x, use = "pairwise")`.
- * - In both, item i is paired with the row's total t = mean of the row's answered items
- *   over the rows (listwise: complete rows) answering i, which gives psych's raw.r.
+ * - Pairwise, item i is also paired with the row's total t = mean of the row's answered
+ *   items over the rows answering i, which gives psych's raw.r; listwise, raw.r follows
+ *   from the covariance matrix.
  * - Every row counts each item's answered codes (before reverse keying: min + max - x) and
  *   missing answers.
  * Moments are kept relative to the first observed value, so adding a constant to every
@@ -107,7 +109,10 @@ export class ScaleAccumulator {
     total /= answered;
     if (this.listwise !== null) this.listwise.add(y);
     else this.pairwise!.add(y);
-    for (let i = 0; i < k; i++) if (y[i] === y[i]) updatePair(this.itemTotal, i * PAIR_STRIDE, y[i], total);
+    // Listwise, item-total r follows from the covariance matrix (see moments()).
+    if (this.pairwise !== null) {
+      for (let i = 0; i < k; i++) if (y[i] === y[i]) updatePair(this.itemTotal, i * PAIR_STRIDE, y[i], total);
+    }
   }
 
   /** Merge another accumulator of the same scale and options, as if its rows had been added here. */
@@ -184,8 +189,8 @@ export class ScaleAccumulator {
         itemSd[i] = Math.sqrt(covariance[i * k + i]);
       }
     }
-    const itemTotalR = new Float64Array(k);
-    for (let i = 0; i < k; i++) itemTotalR[i] = pairCorrelation(this.itemTotal, i * PAIR_STRIDE);
+    const itemTotalR = this.listwise !== null ? itemTotalFromCovariance(covariance, k) : new Float64Array(k);
+    if (this.pairwise !== null) for (let i = 0; i < k; i++) itemTotalR[i] = pairCorrelation(this.itemTotal, i * PAIR_STRIDE);
     return { rows: this.rows, n, itemN, itemMean, itemSd, covariance, correlation, pairwiseCorrelation, itemTotalR };
   }
 

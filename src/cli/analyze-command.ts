@@ -1,3 +1,4 @@
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { render } from '../report/render.js';
@@ -25,6 +26,7 @@ Examples:
 /** `analyze`: the full analysis, rendered to stdout or written into --out. */
 export async function runAnalyze(files: string[], options: RawOptions, explicit: Set<string>): Promise<void> {
   checkInputs(files);
+  if (options.out !== undefined) checkOutTarget(options.out, files);
   const codebook = chooseCodebook(options);
   const settings = analysisSettings(options, codebook);
   const note = (text: string): void => {
@@ -48,9 +50,52 @@ export async function runAnalyze(files: string[], options: RawOptions, explicit:
   await writeStdout(render(report, options.format, { digits: options.digits, color: useColor(options.color) }));
 }
 
+/**
+ * The input list is usable: standard input at most once, and no file twice (under any
+ * name: the same file would be counted twice in one sample).
+ */
 export function checkInputs(files: string[]): void {
   if (files.filter((f) => f === '-').length > 1) {
-    throw usageError('standard input (-) can be read only once', { option: '<file...>' });
+    throw usageError('standard input (-) can be read only once', { option: '<file...>' }, 'give - once; other inputs are file paths');
+  }
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    if (file === '-') continue;
+    const key = realOrResolved(file);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      throw usageError(`the same file is given twice (also as ${before}); its rows would be counted twice`, { file, option: '<file...>' });
+    }
+    seen.set(key, file);
+  }
+}
+
+/**
+ * `--out` can be a directory before any reading starts: it is not an existing file (an input
+ * given by mistake, most often). Which files would overwrite an input is checked again when
+ * the names are known (write-out-dir.ts).
+ */
+export function checkOutTarget(out: string, files: string[]): void {
+  let stat;
+  try {
+    stat = statSync(out);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) return;
+  const isInput = files.some((file) => file !== '-' && realOrResolved(file) === realOrResolved(out));
+  throw usageError(
+    isInput ? 'is one of the input files, not a directory' : 'exists and is not a directory',
+    { file: out, option: '--out' },
+    '--out names a directory that the tables are written into',
+  );
+}
+
+function realOrResolved(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
   }
 }
 

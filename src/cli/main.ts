@@ -72,8 +72,9 @@ function buildProgram(): Command {
 
 /** Run the CLI on its arguments (without `node` and the script); resolves to the exit status. */
 export async function main(args: string[]): Promise<number> {
-  watchStdout();
   const debug = args.includes('--debug');
+  watchStdout(debug);
+  catchStrayErrors(debug);
   try {
     await buildProgram().parseAsync(args, { from: 'user' });
     return 0;
@@ -86,4 +87,18 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(text);
     return exitCode;
   }
+}
+
+/**
+ * An error thrown outside the awaited chain (in a stream or timer callback) is still shown as
+ * the few lines of `errorText`, with its exit status, never as Node's stack dump.
+ */
+function catchStrayErrors(debug: boolean): void {
+  const stop = (error: unknown): void => {
+    const { text, exitCode } = errorText(error, debug);
+    process.stderr.write(text);
+    process.exit(exitCode);
+  };
+  process.on('uncaughtException', stop);
+  process.on('unhandledRejection', stop);
 }

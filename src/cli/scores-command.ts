@@ -28,7 +28,7 @@ export async function runScores(files: string[], options: RawOptions): Promise<v
     rows: (rows, lineOf) => {
       for (let r = 0; r < rows.length; r++) {
         coder.code(rows[r], lineOf(r));
-        const cells: string[] = hasId ? [coder.id] : [];
+        const cells: string[] = hasId ? [coder.idOf(rows[r])] : [];
         for (const group of coder.groups) cells.push(group ?? '');
         for (const score of coder.scores) cells.push(Number.isNaN(score) ? '' : String(score));
         pending.push(csvRow(cells));

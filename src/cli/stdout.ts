@@ -1,17 +1,29 @@
+import { dataError } from '../errors.js';
+import { errorText } from './print-error.js';
+
 /**
  * Results go to stdout, everything else to stderr. A reader that goes away early
- * (`| head`) ends the run quietly with status 0.
+ * (`| head`) ends the run quietly with status 0; any other failure to write the results
+ * (a full disk, an I/O error) is a short message and status 1, never a stack trace.
  */
 let closed = false;
 
-export function watchStdout(): void {
+export function watchStdout(debug = false): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      closed = true;
-      process.exit(0);
-    }
-    throw error;
+    if (closed) return;
+    closed = true;
+    if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(errorText(stdoutError(error), debug).text);
+    process.exit(1);
   });
+}
+
+/** The located error for a failed write to standard output. */
+export function stdoutError(error: NodeJS.ErrnoException): Error {
+  const why = error.code === 'ENOSPC' ? 'no space left on device' : error.code === 'EIO' ? 'input/output error' : error.message;
+  const failure = dataError(`could not write the results: ${why}`, { file: '<stdout>' });
+  failure.stack = error.stack;
+  return failure;
 }
 
 export function writeStdout(text: string): Promise<void> {

@@ -7,17 +7,65 @@ export type CellCoder = (cell: string) => number;
 
 /**
  * Wrap a coder with a per-column memo. Survey columns hold a handful of distinct cells
- * ("Agree", "3", ""), so after the first few rows coding is one map look-up per cell.
+ * ("Agree", "3", ""), so after the first rows coding costs no hashing: a one-character cell
+ * (a digit code) is looked up by its character code, the first few distinct longer cells by
+ * a short `===` scan, and only columns with many distinct values reach a Map.
  */
 export function memoize(coder: CellCoder, limit = 512): CellCoder {
+  const seenChar = new Uint8Array(128);
+  const byChar = new Float64Array(128);
+  const recent: string[] = [];
+  const recentCodes: number[] = [];
   const memo = new Map<string, number>();
   return (cell) => {
+    if (cell.length === 1) {
+      const c = cell.charCodeAt(0);
+      if (c < 128) {
+        if (seenChar[c] === 0) {
+          byChar[c] = coder(cell);
+          seenChar[c] = 1;
+        }
+        return byChar[c];
+      }
+    }
+    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recentCodes[i];
     let code = memo.get(cell);
     if (code === undefined) {
       code = coder(cell);
-      if (memo.size < limit) memo.set(cell, code);
+      if (recent.length < 16) {
+        recent.push(cell);
+        recentCodes.push(code);
+      } else if (memo.size < limit) memo.set(cell, code);
     }
     return code;
+  };
+}
+
+/** The same memo for cells that code to text (group and cluster values): a short `===` scan, then a Map. */
+export function memoizeText(coder: (cell: string) => string | null, limit = 4096): (cell: string) => string | null {
+  const recent: string[] = [];
+  const recentTexts: (string | null)[] = [];
+  const memo = new Map<string, string | null>();
+  return (cell) => {
+    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recentTexts[i];
+    let text = memo.get(cell);
+    if (text === undefined) {
+      text = coder(cell);
+      if (recent.length < 16) {
+        recent.push(cell);
+        recentTexts.push(text);
+      } else if (memo.size < limit) memo.set(cell, text);
+    }
+    return text;
+  };
+}
+
+/** Reverse keying of a coder's values: min + max - x (missing and INVALID pass through). */
+export function reverseKeyed(coder: CellCoder, range: [number, number]): CellCoder {
+  const sum = range[0] + range[1];
+  return (cell) => {
+    const value = coder(cell);
+    return value === INVALID || value !== value ? value : sum - value;
   };
 }
 

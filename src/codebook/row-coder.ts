@@ -1,6 +1,6 @@
-import { dataError } from '../errors.js';
+import { dataError, usageError } from '../errors.js';
 import type { Codebook, Scale } from './codebook.js';
-import { INVALID, keyedItemCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, type CellCoder } from './cell-coders.js';
+import { INVALID, keyedItemCoder, memoize, memoizeText, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
 import { scaleScore } from './scale-score.js';
 
 /** Values that could not be coded and, with --lenient, became missing. */
@@ -18,8 +18,8 @@ export interface CodingOptions {
 
 interface ItemSlot {
   column: string;
+  /** Cell → value after key scoring and reverse keying (NaN missing, INVALID). */
   code: CellCoder;
-  reverse: boolean;
   explain: (text: string) => string;
 }
 
@@ -39,11 +39,12 @@ export class RowCoder {
   /** Per group column, the trimmed cell, or null when missing. */
   readonly groups: (string | null)[];
   cluster: string | null = null;
-  id = '';
 
   private readonly items: ItemSlot[][];
   private readonly outcomeCoders: CellCoder[];
   private readonly missing: Set<string>;
+  /** Trimmed group or cluster cell, null when missing. */
+  private readonly groupText: (cell: string) => string | null;
   private index: {
     items: number[][];
     outcomes: number[];
@@ -59,6 +60,10 @@ export class RowCoder {
     private readonly tally: Map<string, InvalidTally>,
   ) {
     this.missing = new Set(codebook.missing);
+    this.groupText = memoizeText((cell) => {
+      const text = cell.trim();
+      return this.missing.has(text) ? null : text;
+    });
     this.items = codebook.scales.map((scale) => scale.items.map((item) => this.itemSlot(scale, item)));
     this.outcomeCoders = codebook.prevalence.map((entry) =>
       memoize(outcomeCoder(entry.positiveText, entry.positiveCodes, this.responseCodeOf(entry.column), this.missing)),
@@ -69,30 +74,37 @@ export class RowCoder {
     this.groups = options.groups.map(() => null);
   }
 
-  /** Match the codebook's columns to a file's header; every absent column is named. */
+  /**
+   * Match the codebook's columns to a file's header; every absent column is named with where
+   * it comes from. When only options (--by, --cluster) name absent columns, the options are
+   * wrong (exit 2); otherwise the file does not fit the codebook (exit 1).
+   */
   bind(columns: string[], file: string): void {
     const position = new Map(columns.map((name, i) => [name, i]));
     const absent: string[] = [];
+    let fromCodebook = false;
     const find = (column: string, where: string): number => {
       const at = position.get(column);
-      if (at === undefined) absent.push(`"${column}" (${where})`);
+      if (at === undefined) {
+        absent.push(`"${column}" (${where})`);
+        if (!where.startsWith('--')) fromCodebook = true;
+      }
       return at ?? -1;
     };
     const cb = this.codebook;
+    const groupsFromCodebook = sameList(this.options.groups, cb.groups);
     this.index = {
       items: cb.scales.map((scale, s) => scale.items.map((item, i) => find(item, `codebook scales[${s}].items[${i}]`))),
       outcomes: cb.prevalence.map((entry, p) => find(entry.column, `codebook prevalence[${p}].column`)),
-      groups: this.options.groups.map((column) => find(column, 'a group column')),
+      groups: this.options.groups.map((column, g) => find(column, groupsFromCodebook ? `codebook groups[${g}]` : '--by')),
       cluster: this.options.cluster === null ? -1 : find(this.options.cluster, '--cluster'),
       id: cb.id === null ? -1 : find(cb.id, 'codebook id'),
     };
     if (absent.length > 0) {
       const list = absent.length > 8 ? [...absent.slice(0, 8), `and ${absent.length - 8} more`] : absent;
-      throw dataError(
-        `${absent.length === 1 ? 'a column is' : `${absent.length} columns are`} not in the file: ${list.join(', ')}`,
-        { file, line: 1 },
-        `the header has: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', ...' : ''}`,
-      );
+      const message = `${absent.length === 1 ? 'a column is' : `${absent.length} columns are`} not in the file: ${list.join(', ')}`;
+      const hint = `the header has: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', ...' : ''}`;
+      throw fromCodebook ? dataError(message, { file, line: 1 }, hint) : usageError(message, { file, line: 1 }, hint);
     }
     this.file = file;
   }
@@ -104,30 +116,26 @@ export class RowCoder {
       const slots = this.items[s];
       const columns = index.items[s];
       const out = this.values[s];
-      const [min, max] = scales[s].range;
       for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i];
         const cell = row[columns[i]];
-        let value = slot.code(cell);
-        if (value === INVALID) value = this.invalid(slot, cell, line);
-        out[i] = slot.reverse ? min + max - value : value;
+        const value = slots[i].code(cell);
+        out[i] = value === INVALID ? this.invalid(slots[i], cell, line) : value;
       }
       this.scores[s] = scaleScore(out, scales[s].score, scales[s].minAnswered);
     }
     for (let p = 0; p < this.outcomeCoders.length; p++) {
-      const cell = row[index.outcomes[p]];
-      const outcome = this.outcomeCoders[p](cell);
+      const outcome = this.outcomeCoders[p](row[index.outcomes[p]]);
       // A value the scale coding rejected is missing here too (an error already stopped a strict run).
       this.outcomes[p] = outcome === INVALID ? -1 : outcome;
     }
-    for (let g = 0; g < this.groups.length; g++) this.groups[g] = this.textOrNull(row[index.groups[g]]);
-    if (index.cluster >= 0) this.cluster = this.textOrNull(row[index.cluster]);
-    if (index.id >= 0) this.id = row[index.id].trim();
+    for (let g = 0; g < this.groups.length; g++) this.groups[g] = this.groupText(row[index.groups[g]]);
+    if (index.cluster >= 0) this.cluster = this.groupText(row[index.cluster]);
   }
 
-  private textOrNull(cell: string): string | null {
-    const text = cell.trim();
-    return this.missing.has(text) ? null : text;
+  /** The respondent id of a row (the codebook's `id` column), or '' without one. */
+  idOf(row: string[]): string {
+    const at = this.index!.id;
+    return at >= 0 ? row[at].trim() : '';
   }
 
   private invalid(slot: ItemSlot, cell: string, line: number): number {
@@ -141,10 +149,11 @@ export class RowCoder {
   }
 
   private itemSlot(scale: Scale, item: string): ItemSlot {
-    const code = scale.key
+    const base = scale.key
       ? keyedItemCoder(scale.key[item], scale.responses, this.missing)
       : ratedItemCoder(scale.responses, scale.range, this.missing);
-    return { column: item, code: memoize(code), reverse: scale.reverse.includes(item), explain: (text) => explainInvalid(scale, text) };
+    const code = scale.reverse.includes(item) ? reverseKeyed(base, scale.range) : base;
+    return { column: item, code: memoize(code), explain: (text) => explainInvalid(scale, text) };
   }
 
   /** The response code of a cell of `column` (before reverse keying), through the first scale that has the column as a rated item. */
@@ -155,6 +164,11 @@ export class RowCoder {
     const rated = ratedItemCoder(scale.responses, scale.range, this.missing);
     return (text) => rated(text);
   }
+}
+
+/** Whether two lists of column names are equal, item by item. */
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function explainInvalid(scale: Scale, text: string): string {

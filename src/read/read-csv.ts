@@ -28,7 +28,7 @@ export function sourceName(source: string): string {
   return source === '-' ? '<stdin>' : source;
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 /**
  * Stream one CSV source (a path, or `-` for standard input) into `sink`: papaparse over
@@ -47,12 +47,13 @@ export function readCsv(source: string, options: ReadOptions, sink: RowSink): Pr
       bytes.destroy();
       reject(error instanceof SurveyError ? error : readError(error, file));
     };
-    bytes.once('error', fail);
+    // `on`, not `once`: a stream that errs twice must not crash the process the second time.
+    bytes.on('error', fail);
     peekGzip(bytes, file)
       .then((raw) => {
         const text = new DecodeStream(file, options.encoding);
-        raw.once('error', fail);
-        text.once('error', fail);
+        raw.on('error', (error) => fail(raw === bytes ? error : gzipError(error, file)));
+        text.on('error', fail);
         raw.pipe(text);
         return firstText(text).then((head) => {
           const delimiter = options.delimiter ?? detectDelimiter(head);
@@ -80,7 +81,8 @@ function openBytes(source: string, file: string): Readable {
 /** Resolves with a stream of the file's bytes, gunzipped when it starts with the gzip magic. */
 function peekGzip(bytes: Readable, file: string): Promise<Readable> {
   return new Promise((resolve, reject) => {
-    const onEnd = (): void => reject(dataError('the file is empty: no header row', { file }));
+    const empty = file === sourceName('-') ? 'standard input is empty: no header row' : 'the file is empty: no header row';
+    const onEnd = (): void => reject(dataError(empty, { file }));
     const onReadable = (): void => {
       const first: Buffer | null = bytes.read();
       if (first === null) {
@@ -90,9 +92,7 @@ function peekGzip(bytes: Readable, file: string): Promise<Readable> {
       bytes.removeListener('end', onEnd);
       bytes.unshift(first);
       if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
-        const gunzip = createGunzip();
-        gunzip.once('error', () => reject(dataError('the file looks gzip-compressed but could not be decompressed', { file })));
-        resolve(bytes.pipe(gunzip));
+        resolve(bytes.pipe(createGunzip()));
       } else {
         resolve(bytes);
       }
@@ -241,6 +241,12 @@ function throwParseError(
   if (error.code === 'MissingQuotes') throw dataError('a quoted field is never closed', { file, line }, hint);
   if (error.code === 'InvalidQuotes') throw dataError('a closing quote is followed by other characters', { file, line }, hint);
   throw dataError(error.message, { file, line });
+}
+
+/** A gzip stream that cannot be unpacked: truncated or corrupt. */
+function gzipError(error: unknown, file: string): SurveyError {
+  const why = error instanceof Error ? error.message : String(error);
+  return dataError(`the file looks gzip-compressed but could not be decompressed (${why})`, { file }, 'check that the download or copy of the file is complete');
 }
 
 function readError(error: unknown, file: string): SurveyError {

@@ -30,7 +30,8 @@ function coder(lenient = false, tally = new Map<string, InvalidTally>()) {
 describe('RowCoder', () => {
   it('codes labels, numbers, keys and reverse keying, and scores the scales', () => {
     const c = coder();
-    c.code([' R1 ', 'Nurse', 'yes', ' strongly AGREE', '2', 'Neither agree nor disagree', 'Agree', 'True', "Don't know", '1.0'], 2);
+    const row = [' R1 ', 'Nurse', 'yes', ' strongly AGREE', '2', 'Neither agree nor disagree', 'Agree', 'True', "Don't know", '1.0'];
+    c.code(row, 2);
     // pk4 "Agree" = 4 reversed: 1 + 5 - 4 = 2
     expect([...c.values[0]]).toEqual([5, 2, 3, 2]);
     // ak1 True = key → 1; ak2 "Don't know" ≠ False → 0; ak3 "1.0" equals key 1 → 1
@@ -40,7 +41,7 @@ describe('RowCoder', () => {
     // contact "yes" matches "Yes" case-insensitively; pk1 code 5 is not in [1,2,3]; ak1 "True" is not False/Don't know
     expect([...c.outcomes]).toEqual([1, 0, 0]);
     expect(c.groups).toEqual(['Nurse']);
-    expect(c.id).toBe('R1');
+    expect(c.idOf(row)).toBe('R1');
   });
 
   it('missing values give NaN, prorated sums and scores only with minAnswered items', () => {

@@ -7,6 +7,7 @@ import { cronbachAlpha } from '../../src/stats/cronbach-alpha.js';
 import { duhachekInterval, duhachekQ } from '../../src/stats/duhachek-interval.js';
 import { guttmanLambda6 } from '../../src/stats/guttman-lambda6.js';
 import { itemRestCorrelation } from '../../src/stats/item-rest-correlation.js';
+import { itemTotalFromCovariance } from '../../src/stats/item-total-correlation.js';
 import { spearmanBrown } from '../../src/stats/spearman-brown.js';
 import { squaredMultipleCorrelations } from '../../src/stats/squared-multiple-correlation.js';
 import { standardizedAlpha } from '../../src/stats/standardized-alpha.js';
@@ -63,6 +64,13 @@ describe('alpha family on a hand-worked 4 × 3 example', () => {
     const r = itemRestCorrelation(c, 3);
     close(r[2], 6 / Math.sqrt(85));
     [0.9922778767, 0.7071067812, 0.6507913735].forEach((v, i) => close(r[i], v, 1e-10));
+  });
+
+  it('item-total r from C: item a with a + b + c = [4, 7, 9, 12] is (13/3) / sqrt(5/3 · 34/3) = 13/√170', () => {
+    // row sum of a: 5/3 + 4/3 + 4/3 = 13/3 = cov(a, total); 1'C1 = 34/3 = var(total)
+    const r = itemTotalFromCovariance(c, 3);
+    close(r[0], 13 / Math.sqrt(170));
+    expect(itemTotalFromCovariance(Float64Array.of(0, 0, 0, 1), 2)[0]).toBeNaN();
   });
 
   it('alpha if deleted: without c, C = [[5/3, 4/3], [4/3, 4/3]]: 2 · (1 - 3/(17/3)) = 16/17', () => {
