@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { render } from '../report/render.js';
 import { writeOutDir } from '../report/write-out-dir.js';
+import { ansiPaint } from '../report/paint.js';
 import type { Report } from '../report/report.js';
 import { usageError } from '../errors.js';
 import { analysisSettings, chooseCodebook, type RawOptions } from './options.js';
@@ -27,7 +28,7 @@ Examples:
 export async function runAnalyze(files: string[], options: RawOptions, explicit: Set<string>): Promise<void> {
   checkInputs(files);
   if (options.out !== undefined) checkOutTarget(options.out, files);
-  const codebook = chooseCodebook(options);
+  const codebook = await chooseCodebook(options);
   const settings = analysisSettings(options, codebook);
   const note = (text: string): void => {
     if (!options.quiet) process.stderr.write(`${text}\n`);
@@ -47,7 +48,8 @@ export async function runAnalyze(files: string[], options: RawOptions, explicit:
     note(`wrote ${written.length} files into ${options.out}`);
     return;
   }
-  await writeStdout(render(report, options.format, { digits: options.digits, color: useColor(options.color) }));
+  const color = options.format === 'table' && useColor(options.color) ? await ansiPaint() : false;
+  await writeStdout(render(report, options.format, { digits: options.digits, color }));
 }
 
 /**
@@ -64,7 +66,7 @@ export function checkInputs(files: string[]): void {
     const key = realOrResolved(file);
     const before = seen.get(key);
     if (before !== undefined) {
-      throw usageError(`the same file is given twice (also as ${before}); its rows would be counted twice`, { file, option: '<file...>' });
+      throw usageError(`the same file is given twice (also as ${before}); its rows would be counted twice`, { file });
     }
     seen.set(key, file);
   }

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { builtinProtectCodebook } from '../codebook/builtin-protect.js';
 import { draftCodebook, type ColumnValues } from '../codebook/draft-codebook.js';
-import { codebookError, formatProblem, parseCodebook } from '../codebook/load-codebook.js';
+import { formatProblem, parseCodebook, readCodebookText } from '../codebook/load-codebook.js';
 import { readSources } from '../read/read-sources.js';
 import { usageError } from '../errors.js';
 import type { Encoding } from '../read/decode-stream.js';
@@ -18,17 +17,13 @@ export async function runCodebookShow(options: { format: 'yaml' | 'json' }): Pro
 }
 
 /** `codebook check`: every problem with its line and path; status 2 when there is any. */
-export async function runCodebookCheck(file: string, options: { quiet?: boolean }): Promise<void> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw usageError((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message, { file });
-  }
-  const { codebook, problems } = parseCodebook(text, file);
+export async function runCodebookCheck(file: string): Promise<void> {
+  const { codebook, problems } = parseCodebook(readCodebookText(file), file);
   if (!codebook) {
+    // The list is the result (stdout); stderr gets one line, so a terminal does not show it twice.
     await writeStdout(problems.map((p) => `${formatProblem(p)}\n`).join(''));
-    throw codebookError(problems);
+    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+    throw usageError(`the codebook has ${count} (listed on standard output)`, { file });
   }
   const items = codebook.scales.reduce((n, s) => n + s.items.length, 0);
   await writeStdout(

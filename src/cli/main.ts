@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { ANALYZE_HELP, runAnalyze } from './analyze-command.js';
-import { runCodebookCheck, runCodebookInit, runCodebookShow } from './codebook-command.js';
 import { analysisOptions, inputOptions, type RawOptions } from './options.js';
 import { errorText } from './print-error.js';
 import { SCORES_HELP, runScores } from './scores-command.js';
@@ -49,15 +48,14 @@ function buildProgram(): Command {
     .description('print the built-in codebook (NHS human-trafficking survey)')
     .addOption(new Option('-f, --format <fmt>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
     .exitOverride()
-    .action((options) => runCodebookShow(options));
+    .action(async (options) => (await import('./codebook-command.js')).runCodebookShow(options));
   codebook
     .command('check')
     .description('validate a codebook; every problem with its line and path in the file')
     .argument('<codebook>', 'codebook file, JSON or YAML')
-    .option('--quiet', 'no notes on stderr')
     .option('--debug', 'show a stack trace with errors')
     .exitOverride()
-    .action((file: string, options) => runCodebookCheck(file, options));
+    .action(async (file: string) => (await import('./codebook-command.js')).runCodebookCheck(file));
   codebook
     .command('init')
     .description("draft a codebook (YAML on stdout) from a CSV's header and observed values")
@@ -66,7 +64,7 @@ function buildProgram(): Command {
     .addOption(inputOptions().find((o) => o.long === '--encoding')!)
     .option('--debug', 'show a stack trace with errors')
     .exitOverride()
-    .action((file: string, options) => runCodebookInit(file, options));
+    .action(async (file: string, options) => (await import('./codebook-command.js')).runCodebookInit(file, options));
   return program;
 }
 

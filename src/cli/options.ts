@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { AnalysisSettings } from '../analysis/analyze.js';
-import { builtinCodebook, loadCodebook } from '../codebook/load-codebook.js';
+import { builtinCodebook } from '../codebook/builtin-codebook.js';
 import type { Codebook } from '../codebook/codebook.js';
 import { ENCODINGS, type Encoding } from '../read/decode-stream.js';
 import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
@@ -92,8 +92,11 @@ export function analysisOptions(): Option[] {
   ];
 }
 
-export function chooseCodebook(options: { codebook?: string }): Codebook {
-  return options.codebook === undefined ? builtinCodebook() : loadCodebook(options.codebook);
+/** The codebook of --codebook, or the built-in one. The YAML parser is loaded only for a file. */
+export async function chooseCodebook(options: { codebook?: string }): Promise<Codebook> {
+  if (options.codebook === undefined) return builtinCodebook();
+  const { loadCodebook } = await import('../codebook/load-codebook.js');
+  return loadCodebook(options.codebook);
 }
 
 export function analysisSettings(options: RawOptions, codebook: Codebook): AnalysisSettings {

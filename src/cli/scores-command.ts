@@ -17,7 +17,7 @@ Example:
 /** `scores`: one CSV row per respondent, streamed: rows are never all held. */
 export async function runScores(files: string[], options: RawOptions): Promise<void> {
   checkInputs(files);
-  const codebook = chooseCodebook(options);
+  const codebook = await chooseCodebook(options);
   const settings = analysisSettings(options, codebook);
   const coder = new RowCoder(codebook, { groups: settings.groups, cluster: null, lenient: settings.lenient }, new Map());
   const hasId = codebook.id !== null;

@@ -73,7 +73,15 @@ export function reverseKeyed(coder: CellCoder, range: [number, number]): CellCod
 export function parseNumber(text: string): number {
   if (text === '') return Number.NaN;
   const value = Number(text);
-  return Number.isFinite(value) ? value : Number.NaN;
+  if (!Number.isFinite(value)) return Number.NaN;
+  // Number() also reads 0x1f, 0o17 and 0b11, which in a survey cell are typing errors, not codes.
+  if (text.length > 2 && text.charCodeAt(0) === 48 /* 0 */ && !isDecimalChar(text.charCodeAt(1))) return Number.NaN;
+  return value;
+}
+
+/** A digit, a decimal point or an exponent mark: what may follow a leading 0 in a decimal number. */
+function isDecimalChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 46 /* . */ || code === 101 /* e */ || code === 69 /* E */;
 }
 
 /**

@@ -4,7 +4,6 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { usageError } from '../errors.js';
 import type { Codebook } from './codebook.js';
 import { pathText, validateCodebook } from './validate-codebook.js';
-import { builtinProtectCodebook } from './builtin-protect.js';
 
 export interface CodebookProblem {
   file: string;
@@ -50,32 +49,66 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   };
 }
 
-/** Load and validate a codebook file, or throw a usage error (exit 2) listing every problem. */
-export function loadCodebook(file: string): Codebook {
-  let text: string;
+/**
+ * The text of a codebook file, decoded as strict UTF-8 (JSON and YAML files are UTF-8; a
+ * stray byte would otherwise become U+FFFD and a label that matches nothing). A file that
+ * cannot be read, is empty or is not UTF-8 is a usage error (exit 2) naming the file.
+ */
+export function readCodebookText(file: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a codebook file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw usageError(why, { file }, 'the codebook is given with --codebook <file.json|file.yaml>');
   }
-  const { codebook, problems } = parseCodebook(text, file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw usageError('the codebook is not valid UTF-8 text', { file, line: lineOfFirstInvalidByte(bytes) }, 'save it as UTF-8 (JSON and YAML files are UTF-8)');
+  }
+  // trim() also drops a byte-order mark (U+FEFF).
+  if (text.trim() === '') throw usageError('the codebook file is empty', { file });
+  return text;
+}
+
+/** The 1-based line of the first byte that is not valid UTF-8 (fed one byte at a time: an error path only). */
+function lineOfFirstInvalidByte(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
+    } catch {
+      return line;
+    }
+    if (bytes[i] === 10) line++;
+  }
+  return line;
+}
+
+/** Load and validate a codebook file, or throw a usage error (exit 2) listing every problem. */
+export function loadCodebook(file: string): Codebook {
+  const { codebook, problems } = parseCodebook(readCodebookText(file), file);
   if (!codebook) throw codebookError(problems);
   return codebook;
 }
 
+/**
+ * The usage error (exit 2) for a codebook's problems: one problem is one line in the form of
+ * every error (`file:line: path: message`); several are listed under a line naming the file,
+ * at most 20 of them.
+ */
 export function codebookError(problems: CodebookProblem[]) {
+  if (problems.length === 1) {
+    const [p] = problems;
+    return usageError(p.message, { file: p.file, line: p.line ?? undefined, path: p.path || undefined });
+  }
   const shown = problems.slice(0, 20).map(formatProblem);
   if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more (survey-analyze codebook check lists them all)`);
-  return usageError(`the codebook has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n  ${shown.join('\n  ')}`);
-}
-
-/** The built-in codebook of the NHS human-trafficking survey, validated like any other. */
-export function builtinCodebook(): Codebook {
-  const { codebook, problems } = validateCodebook(builtinProtectCodebook, 'built-in');
-  if (!codebook) throw codebookError(problems.map((p) => ({ file: 'built-in codebook', line: null, path: pathText(p.path), message: p.message })));
-  return codebook;
+  return usageError(`the codebook has ${problems.length} problems:\n  ${shown.join('\n  ')}`, { file: problems[0].file });
 }
 
 function firstLine(message: string): string {

@@ -61,6 +61,7 @@ function isObject(value: unknown): value is Raw {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -324,7 +325,9 @@ function readPrevalence(entry: unknown, path: (string | number)[], report: Repor
   const positiveText: string[] = [];
   const positiveCodes: number[] = [];
   const positive = entry.positive;
-  if (!Array.isArray(positive) || positive.length === 0) {
+  if (positive === undefined) {
+    report([...path, 'positive'], 'a prevalence entry needs "positive": a list of the values that count as positive');
+  } else if (!Array.isArray(positive) || positive.length === 0) {
     report([...path, 'positive'], `must be a non-empty list of the values that count as positive, not ${describe(positive)}`);
   } else {
     positive.forEach((value, i) => {

@@ -14,6 +14,8 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'
 export class DecodeStream extends Transform {
   private readonly decoder: TextDecoder;
   private line = 1;
+  /** Whether a chunk has been decoded already (a byte-order mark can only be at the start). */
+  private started = false;
   /** Whether any decoded text so far contained a double quote (fields may then span lines). */
   sawQuote = false;
 
@@ -27,16 +29,12 @@ export class DecodeStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    if (chunk.indexOf(0) !== -1) {
-      const at = chunk.indexOf(0);
-      done(
-        dataError('the file contains a NUL byte: it is binary data, not CSV text', {
-          file: this.file,
-          line: this.line + countNewlines(chunk, at),
-        }),
-      );
+    const nul = chunk.indexOf(0);
+    if (nul !== -1) {
+      done(this.notText(chunk, nul));
       return;
     }
+    this.started = true;
     let text: string;
     try {
       text = this.decoder.decode(chunk, { stream: true });
@@ -64,6 +62,22 @@ export class DecodeStream extends Transform {
       this.line += countNewlines(text, text.length);
     }
     return super.push(text);
+  }
+
+  /**
+   * The error for a NUL byte at `at`: text never has one. UTF-16 (a spreadsheet's "Unicode
+   * text") is named as such, from its byte-order mark; anything else is binary data.
+   */
+  private notText(chunk: Buffer, at: number): Error {
+    const utf16 = !this.started && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
+    if (utf16) {
+      return dataError('the file is UTF-16 text, which is not read', { file: this.file }, 'save it as "CSV UTF-8", or convert it: iconv -f UTF-16 -t UTF-8');
+    }
+    return dataError(
+      'the file contains a NUL byte: it is binary data, not CSV text',
+      { file: this.file, line: this.line + countNewlines(chunk, at) },
+      'if it is a spreadsheet (.xlsx, .ods), save it as CSV first',
+    );
   }
 
   private invalidText(chunk: Buffer): Error {

@@ -3,11 +3,11 @@
  * ("Cronbach's alpha 0.930, 95% CI [0.922, 0.938]") with its score summary, and its item
  * table in the manner of SPSS "Item-Total Statistics"; then correlations, prevalence (paper style
  * `86.8% (n=679)` with its interval and `679/782`), group comparisons, and the warnings, which
- * belong to the report on stdout as well as to stderr. Colour only when `color` is set: an
+ * belong to the report on stdout as well as to stderr. Colour only when a colour `paint` is given: an
  * item whose deletion would raise alpha is yellow, a negative item-rest r red. Tables stay
  * within about 100 columns.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import { PLAIN, type Paint } from './paint.js';
 import type { Report } from './report.js';
 import type { ReportTable } from './table-model.js';
 import { humanTables } from './report-tables.js';
@@ -17,8 +17,8 @@ import { NULL_MARK, terminalSafe, textTable } from './text-table.js';
 
 const INDENT = '  ';
 
-export function renderTable(report: Report, digits: number, color: boolean): string {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
+export function renderTable(report: Report, digits: number, paint: Paint): string {
+  const chalk = paint;
   const tables = humanTables(report);
   const byFamily = (family: string): ReportTable[] => tables.filter((t) => t.family === family);
   const reliability = byFamily('reliability')[0];
@@ -82,12 +82,12 @@ export function renderTable(report: Report, digits: number, color: boolean): str
 
 /** One table alone, as `--out` writes it (`.txt`, no colour). */
 export function renderTextTable(table: ReportTable, digits: number): string {
-  const chalk = new Chalk({ level: 0 });
+  const chalk = PLAIN;
   const body = table.rows.length === 0 ? [`${INDENT}No rows.`] : textTable(table, { digits, chalk, indent: INDENT });
   return `${[terminalSafe(table.title), ...body, ...notes(table, chalk)].join('\n')}\n`;
 }
 
-function notes(table: ReportTable, chalk: ChalkInstance): string[] {
+function notes(table: ReportTable, chalk: Paint): string[] {
   return table.notes.flatMap((note) => wrap(terminalSafe(note), 96).map((line) => chalk.dim(`${INDENT}${line}`)));
 }
 

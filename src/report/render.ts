@@ -5,6 +5,7 @@
  */
 import type { Report } from './report.js';
 import { usageError } from '../errors.js';
+import { PLAIN, type Paint } from './paint.js';
 import { renderTable } from './render-table.js';
 import { renderJson } from './render-json.js';
 import { renderLong } from './render-csv.js';
@@ -18,15 +19,15 @@ export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
   /** Decimals of every statistic (percentages get digits - 2); 0 to 15. */
   digits: number;
-  /** ANSI colour in the `table` format. */
-  color: boolean;
+  /** ANSI colour in the `table` format: a colour paint (see paint.ts `ansiPaint`), or false. */
+  color: false | Paint;
 }
 
 export function render(report: Report, format: Format, options: RenderOptions): string {
   checkDigits(options.digits);
   switch (format) {
     case 'table':
-      return renderTable(report, options.digits, options.color);
+      return renderTable(report, options.digits, options.color === false ? PLAIN : options.color);
     case 'json':
       return renderJson(report);
     case 'csv':

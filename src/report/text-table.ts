@@ -1,10 +1,10 @@
 /**
  * A neutral table as aligned plain-text lines for the terminal: text columns left-aligned,
  * figures right-aligned, a rule under the header, two spaces between columns. Rows of a group
- * (a `group` column) sit under a heading line. Colour, if any, comes from the chalk instance
+ * (a `group` column) sit under a heading line. Colour, if any, comes from the paint
  * passed in and is applied after alignment, so widths never count escape codes.
  */
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import type { ReportTable } from './table-model.js';
 import { humanCell } from './format-cell.js';
 
@@ -12,7 +12,7 @@ export const NULL_MARK = '—';
 
 export interface TextTableOptions {
   digits: number;
-  chalk: ChalkInstance;
+  chalk: Paint;
   indent: string;
   /** Colour for one cell (after alignment), e.g. to flag an item; undefined leaves it plain. */
   highlight?: (row: number, column: number) => 'warn' | 'bad' | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCodebook, builtinCodebook, formatProblem } from '../../src/codebook/load-codebook.js';
+import { parseCodebook, formatProblem } from '../../src/codebook/load-codebook.js';
+import { builtinCodebook } from '../../src/codebook/builtin-codebook.js';
 
 function problems(text: string): string[] {
   return parseCodebook(text, 'cb.yaml').problems.map(formatProblem);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ansiPaint } from '../../src/report/paint.js';
 import { render } from '../../src/report/render.js';
 import { sampleReport } from './sample-report.js';
+
+const colour = await ansiPaint();
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const report = sampleReport();
@@ -9,7 +12,7 @@ const plain = render(report, 'table', { digits: 3, color: false });
 describe('terminal table', () => {
   it('has no colour codes unless asked, and the same text with them', () => {
     expect(plain).not.toMatch(ANSI);
-    const colored = render(report, 'table', { digits: 3, color: true });
+    const colored = render(report, 'table', { digits: 3, color: colour });
     expect(colored).toMatch(ANSI);
     expect(colored.replace(ANSI, '')).toBe(plain);
   });
@@ -49,7 +52,7 @@ describe('terminal table', () => {
   });
 
   it('marks in colour an item whose deletion raises alpha', () => {
-    const colored = render(report, 'table', { digits: 3, color: true });
+    const colored = render(report, 'table', { digits: 3, color: colour });
     // conf5 and conf6: alpha if deleted 0.652 and 0.676 > alpha 0.640; the others are plain.
     expect(colored).toContain('\u001b[33m           0.652\u001b[39m');
     expect(colored).toContain('\u001b[33m           0.676\u001b[39m');

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { ansiPaint } from '../../src/report/paint.js';
 import { FORMATS, render } from '../../src/report/render.js';
 import { outFiles } from '../../src/report/write-out-dir.js';
 import { SurveyError } from '../../src/errors.js';
 import { sampleReport } from './sample-report.js';
 
+const colour = await ansiPaint();
+
 describe('render', () => {
   it('gives byte-identical output for the same report and options', () => {
     for (const format of FORMATS) {
-      for (const color of [false, true]) {
+      for (const color of [false, colour] as const) {
         const first = render(sampleReport(), format, { digits: 3, color });
         const second = render(sampleReport(), format, { digits: 3, color });
         expect(second === first, format).toBe(true);
@@ -108,7 +111,7 @@ describe('unusual reports', () => {
     const table = render(report, 'table', { digits: 3, color: false });
     expect(table).toContain('  split-half r 0.600 · Spearman-Brown 0.750');
     expect(table).toMatch(/\n {2}pk1 +691 +2\.318 +0\.988 +0\.831 +-0\.120 +— +0\.615\n/);
-    expect(render(report, 'table', { digits: 3, color: true })).toContain('\u001b[31m     -0.120\u001b[39m');
+    expect(render(report, 'table', { digits: 3, color: colour })).toContain('\u001b[31m     -0.120\u001b[39m');
     const md = render(report, 'markdown', { digits: 3, color: false });
     expect(md).toContain('| Split-half r | Spearman-Brown |');
     expect(md).toContain('| 0.600 | 0.750 |');
