@@ -65,21 +65,25 @@ export async function accumulate(
 ): Promise<Accumulators> {
   const acc = createAccumulators(codebook, settings);
   const coder = new RowCoder(codebook, { groups: settings.groups, cluster: settings.cluster, lenient: settings.lenient }, acc.invalid);
-  const { scales, scores, prevalence } = acc;
   await readSources(sources, settings.read, {
     header: (columns, file) => coder.bind(columns, file),
     rows: (rows, lineOf) => {
       for (let r = 0; r < rows.length; r++) {
         coder.code(rows[r], lineOf(r));
-        for (let s = 0; s < scales.length; s++) scales[s].add(coder.values[s]);
-        scores.add(coder.scores);
-        prevalence.add(coder.outcomes, coder.groups, coder.cluster);
+        addCodedRow(acc, coder);
       }
       acc.rows += rows.length;
       onProgress?.(acc.rows);
     },
   });
   return acc;
+}
+
+/** One coded row (RowCoder's buffers) into every accumulator. */
+export function addCodedRow(acc: Accumulators, row: Pick<RowCoder, 'values' | 'scores' | 'outcomes' | 'groups' | 'cluster'>): void {
+  for (let s = 0; s < acc.scales.length; s++) acc.scales[s].add(row.values[s]);
+  acc.scores.add(row.scores);
+  acc.prevalence.add(row.outcomes, row.groups, row.cluster);
 }
 
 /** The Report (contract §3) from the accumulators: every statistic is computed here, once. */
