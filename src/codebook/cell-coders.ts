@@ -9,14 +9,15 @@ export type CellCoder = (cell: string) => number;
  * Wrap a coder with a per-column memo. Survey columns hold a handful of distinct cells
  * ("Agree", "3", ""), so after the first rows coding costs no hashing: a one-character cell
  * (a digit code) is looked up by its character code, the first few distinct longer cells by
- * a short `===` scan, and only columns with many distinct values reach a Map.
+ * a short `===` scan, and only columns with many distinct values reach a Map (of at most
+ * `limit` entries; beyond that cells are coded afresh).
  */
-export function memoize(coder: CellCoder, limit = 512): CellCoder {
+export function memoize<T>(coder: (cell: string) => T, limit = 4096): (cell: string) => T {
   const seenChar = new Uint8Array(128);
-  const byChar = new Float64Array(128);
+  const byChar: T[] = [];
   const recent: string[] = [];
-  const recentCodes: number[] = [];
-  const memo = new Map<string, number>();
+  const recentCodes: T[] = [];
+  const memo = new Map<string, T>();
   return (cell) => {
     if (cell.length === 1) {
       const c = cell.charCodeAt(0);
@@ -29,34 +30,13 @@ export function memoize(coder: CellCoder, limit = 512): CellCoder {
       }
     }
     for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recentCodes[i];
-    let code = memo.get(cell);
-    if (code === undefined) {
-      code = coder(cell);
-      if (recent.length < 16) {
-        recent.push(cell);
-        recentCodes.push(code);
-      } else if (memo.size < limit) memo.set(cell, code);
-    }
+    if (memo.has(cell)) return memo.get(cell) as T;
+    const code = coder(cell);
+    if (recent.length < 16) {
+      recent.push(cell);
+      recentCodes.push(code);
+    } else if (memo.size < limit) memo.set(cell, code);
     return code;
-  };
-}
-
-/** The same memo for cells that code to text (group and cluster values): a short `===` scan, then a Map. */
-export function memoizeText(coder: (cell: string) => string | null, limit = 4096): (cell: string) => string | null {
-  const recent: string[] = [];
-  const recentTexts: (string | null)[] = [];
-  const memo = new Map<string, string | null>();
-  return (cell) => {
-    for (let i = 0; i < recent.length; i++) if (recent[i] === cell) return recentTexts[i];
-    let text = memo.get(cell);
-    if (text === undefined) {
-      text = coder(cell);
-      if (recent.length < 16) {
-        recent.push(cell);
-        recentTexts.push(text);
-      } else if (memo.size < limit) memo.set(cell, text);
-    }
-    return text;
   };
 }
 

@@ -1,6 +1,6 @@
 import { dataError, usageError } from '../errors.js';
 import type { Codebook, Scale } from './codebook.js';
-import { INVALID, keyedItemCoder, memoize, memoizeText, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
+import { INVALID, keyedItemCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
 import { scaleScore } from './scale-score.js';
 
 /** Values that could not be coded and, with --lenient, became missing. */
@@ -60,7 +60,7 @@ export class RowCoder {
     private readonly tally: Map<string, InvalidTally>,
   ) {
     this.missing = new Set(codebook.missing);
-    this.groupText = memoizeText((cell) => {
+    this.groupText = memoize((cell): string | null => {
       const text = cell.trim();
       return this.missing.has(text) ? null : text;
     });
