@@ -55,25 +55,25 @@ export function createAccumulators(codebook: Codebook, settings: AnalysisSetting
 
 /**
  * One streaming pass: rows → coded items → accumulators. Rows are never all held.
- * `onProgress` is called after each batch with the rows read so far.
+ * `onProgress` is called after each batch with the rows and bytes read so far.
  */
 export async function accumulate(
   sources: string[],
   codebook: Codebook,
   settings: AnalysisSettings,
-  onProgress?: (rows: number) => void,
+  onProgress?: (rows: number, bytes: number) => void,
 ): Promise<Accumulators> {
   const acc = createAccumulators(codebook, settings);
   const coder = new RowCoder(codebook, { groups: settings.groups, cluster: settings.cluster, lenient: settings.lenient }, acc.invalid);
   await readSources(sources, settings.read, {
     header: (columns, file) => coder.bind(columns, file),
-    rows: (rows, lineOf) => {
+    rows: (rows, lineOf, _file, bytes) => {
       for (let r = 0; r < rows.length; r++) {
         coder.code(rows[r], lineOf(r));
         addCodedRow(acc, coder);
       }
       acc.rows += rows.length;
-      onProgress?.(acc.rows);
+      onProgress?.(acc.rows, bytes);
     },
   });
   return acc;
@@ -119,7 +119,7 @@ export function buildReport(acc: Accumulators, codebook: Codebook, sources: stri
   };
 }
 
-export async function analyze(sources: string[], codebook: Codebook, settings: AnalysisSettings, onProgress?: (rows: number) => void): Promise<Report> {
+export async function analyze(sources: string[], codebook: Codebook, settings: AnalysisSettings, onProgress?: (rows: number, bytes: number) => void): Promise<Report> {
   const acc = await accumulate(sources, codebook, settings, onProgress);
   return buildReport(acc, codebook, sources, settings);
 }

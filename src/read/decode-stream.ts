@@ -10,14 +10,26 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'
  * Bytes → text. UTF-8 is decoded strictly: an invalid byte is an error with the line
  * it is on, never a silent U+FFFD. A leading byte-order mark is dropped. A NUL byte
  * means the input is not text.
+ *
+ * Two guards for the CSV parser downstream (papaparse guesses the line ending from its first
+ * chunk, and misreads a closing quote followed by a chunk that ends on the CR of a CRLF,
+ * papaparse issues #1103 and #1134):
+ * - nothing is passed on until the text holds its first line break (or ends), so the first
+ *   chunk always shows the line ending and the whole header line;
+ * - a chunk never ends with a CR: a trailing CR is held back and starts the next chunk.
  */
 export class DecodeStream extends Transform {
   private readonly decoder: TextDecoder;
   private line = 1;
   /** Whether a chunk has been decoded already (a byte-order mark can only be at the start). */
   private started = false;
+  /** Decoded text not passed on yet: the start before its first line break, or a trailing CR. */
+  private held = '';
+  private sawLineBreak = false;
   /** Whether any decoded text so far contained a double quote (fields may then span lines). */
   sawQuote = false;
+  /** Bytes decoded so far. */
+  bytes = 0;
 
   constructor(
     private readonly file: string,
@@ -35,6 +47,7 @@ export class DecodeStream extends Transform {
       return;
     }
     this.started = true;
+    this.bytes += chunk.length;
     let text: string;
     try {
       text = this.decoder.decode(chunk, { stream: true });
@@ -42,18 +55,40 @@ export class DecodeStream extends Transform {
       done(this.invalidText(chunk));
       return;
     }
-    this.push(text);
+    this.pass(text);
     done();
   }
 
   override _flush(done: TransformCallback): void {
+    let rest: string;
     try {
-      const rest = this.decoder.decode();
-      if (rest.length > 0) this.push(rest);
-      done();
+      rest = this.decoder.decode();
     } catch {
       done(this.invalidText(Buffer.alloc(0)));
+      return;
     }
+    const text = this.held + rest;
+    this.held = '';
+    if (text.length > 0) this.push(text);
+    done();
+  }
+
+  /** Passes decoded text on, holding back what the parser must not see yet (see the class comment). */
+  private pass(decoded: string): void {
+    let text = this.held.length > 0 ? this.held + decoded : decoded;
+    this.held = '';
+    if (!this.sawLineBreak) {
+      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
+        this.held = text;
+        return;
+      }
+      this.sawLineBreak = true;
+    }
+    if (text.charCodeAt(text.length - 1) === 13 /* \r */) {
+      this.held = '\r';
+      text = text.slice(0, -1);
+    }
+    if (text.length > 0) this.push(text);
   }
 
   override push(text: string | null): boolean {

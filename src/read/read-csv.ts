@@ -18,9 +18,10 @@ export interface RowSink {
   header(columns: string[], file: string): void;
   /**
    * A batch of data rows, every one with as many fields as the header.
-   * `lineOf(i)` is the 1-based line of the file where row i starts.
+   * `lineOf(i)` is the 1-based line of the file where row i starts; `bytes` is how much of
+   * the file has been read so far.
    */
-  rows(rows: string[][], lineOf: (i: number) => number, file: string): void;
+  rows(rows: string[][], lineOf: (i: number) => number, file: string, bytes: number): void;
 }
 
 /** The name a source is shown by in messages: its path, or `<stdin>` for `-`. */
@@ -152,7 +153,7 @@ function parse(
           start++;
         }
         const rows = keepDataRows(data, start, width, file, lines.of);
-        if (rows.kept.length > 0) sink.rows(rows.kept, (i) => lines.of(rows.index[i]), file);
+        if (rows.kept.length > 0) sink.rows(rows.kept, (i) => lines.of(rows.index[i]), file, text.bytes);
       } catch (error) {
         fail(error);
         parser.abort();

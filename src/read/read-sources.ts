@@ -4,19 +4,25 @@ import { readCsv, type ReadOptions, type RowSink } from './read-csv.js';
 /**
  * Read several CSV sources as one sample, one after the other. Every file must have the
  * same columns as the first (in any order); the sink's `header` is called for each file,
- * so it can map columns by name.
+ * so it can map columns by name. `bytes` passed to `rows` counts every file read so far.
  */
 export async function readSources(sources: string[], options: ReadOptions, sink: RowSink): Promise<void> {
   let first: { file: string; columns: string[] } | null = null;
+  let before = 0;
   for (const source of sources) {
+    let bytes = 0;
     await readCsv(source, options, {
       header(columns, file) {
         if (first === null) first = { file, columns };
         else checkSameColumns(first, { file, columns });
         sink.header(columns, file);
       },
-      rows: sink.rows,
+      rows: (rows, lineOf, file, read) => {
+        bytes = read;
+        sink.rows(rows, lineOf, file, before + read);
+      },
     });
+    before += bytes;
   }
 }
 
