@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { render } from '../report/render.js';
@@ -7,6 +7,7 @@ import { ansiPaint } from '../report/paint.js';
 import type { Report } from '../report/report.js';
 import { usageError } from '../errors.js';
 import { analysisSettings, chooseCodebook, type RawOptions } from './options.js';
+import { outWriteError, prepareOutDir, removeCreated } from './out-dir.js';
 import { progressLine } from './progress.js';
 import { useColor, writeStdout } from './stdout.js';
 
@@ -27,7 +28,16 @@ Examples:
 /** `analyze`: the full analysis, rendered to stdout or written into --out. */
 export async function runAnalyze(files: string[], options: RawOptions, explicit: Set<string>): Promise<void> {
   checkInputs(files);
-  if (options.out !== undefined) checkOutTarget(options.out, files);
+  const created = options.out !== undefined ? prepareOutDir(options.out, files) : [];
+  try {
+    await analyzeInto(files, options, explicit);
+  } catch (error) {
+    removeCreated(created);
+    throw error;
+  }
+}
+
+async function analyzeInto(files: string[], options: RawOptions, explicit: Set<string>): Promise<void> {
   const codebook = await chooseCodebook(options);
   const settings = analysisSettings(options, codebook);
   const note = (text: string): void => {
@@ -44,7 +54,12 @@ export async function runAnalyze(files: string[], options: RawOptions, explicit:
   if (!sameScreen) printWarnings(report, note);
   if (options.out !== undefined) {
     const inputs = files.filter((f) => f !== '-').map((f) => resolve(f));
-    const written = writeOutDir(report, options.out, options.format, { digits: options.digits, inputs });
+    let written: string[];
+    try {
+      written = writeOutDir(report, options.out, options.format, { digits: options.digits, inputs });
+    } catch (error) {
+      throw outWriteError(error, options.out);
+    }
     note(`wrote ${written.length} files into ${options.out}`);
     return;
   }
@@ -70,27 +85,6 @@ export function checkInputs(files: string[]): void {
     }
     seen.set(key, file);
   }
-}
-
-/**
- * `--out` can be a directory before any reading starts: it is not an existing file (an input
- * given by mistake, most often). Which files would overwrite an input is checked again when
- * the names are known (write-out-dir.ts).
- */
-export function checkOutTarget(out: string, files: string[]): void {
-  let stat;
-  try {
-    stat = statSync(out);
-  } catch {
-    return;
-  }
-  if (stat.isDirectory()) return;
-  const isInput = files.some((file) => file !== '-' && realOrResolved(file) === realOrResolved(out));
-  throw usageError(
-    isInput ? 'is one of the input files, not a directory' : 'exists and is not a directory',
-    { file: out, option: '--out' },
-    '--out names a directory that the tables are written into',
-  );
 }
 
 function realOrResolved(file: string): string {

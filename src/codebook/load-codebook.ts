@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { usageError } from '../errors.js';
 import type { Codebook } from './codebook.js';
 import { pathText, validateCodebook } from './validate-codebook.js';
@@ -36,7 +36,14 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
       })),
     };
   }
-  const { codebook, problems } = validateCodebook(doc.toJS(), basename(file));
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // An alias without its anchor (`*x`), or aliases expanding without bound.
+    return { codebook: null, problems: [{ file, line: firstAliasLine(doc, lineCounter), path: '', message: `syntax error: ${firstLine((error as Error).message)}` }] };
+  }
+  const { codebook, problems } = validateCodebook(value, basename(file));
   return {
     codebook,
     problems: problems.map((problem) => {
@@ -109,6 +116,18 @@ export function codebookError(problems: CodebookProblem[]) {
   const shown = problems.slice(0, 20).map(formatProblem);
   if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more (survey-analyze codebook check lists them all)`);
   return usageError(`the codebook has ${problems.length} problems:\n  ${shown.join('\n  ')}`, { file: problems[0].file });
+}
+
+/** The line of the document's first alias (`*name`), where a failed alias expansion is shown. */
+function firstAliasLine(doc: Document, lineCounter: LineCounter): number | null {
+  let line: number | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) line = lineCounter.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 function firstLine(message: string): string {

@@ -77,16 +77,16 @@ export class DecodeStream extends Transform {
   private pass(decoded: string): void {
     let text = this.held.length > 0 ? this.held + decoded : decoded;
     this.held = '';
-    if (!this.sawLineBreak) {
-      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
-        this.held = text;
-        return;
-      }
-      this.sawLineBreak = true;
-    }
     if (text.charCodeAt(text.length - 1) === 13 /* \r */) {
       this.held = '\r';
       text = text.slice(0, -1);
+    }
+    if (!this.sawLineBreak) {
+      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
+        this.held = text + this.held;
+        return;
+      }
+      this.sawLineBreak = true;
     }
     if (text.length > 0) this.push(text);
   }

@@ -129,6 +129,7 @@ function parse(
   done: () => void,
 ): void {
   let width = -1;
+  let sepChecked = false;
   let nextLine = 1;
   let newline = '\n';
 
@@ -145,7 +146,11 @@ function parse(
         nextLine = lines.next;
         let start = 0;
         if (width === -1) {
-          start = firstNonBlank(data);
+          start = firstNonBlank(data, 0);
+          if (!sepChecked && start < data.length) {
+            sepChecked = true;
+            if (isSepLine(data[start])) start = firstNonBlank(data, start + 1);
+          }
           if (start === data.length) return;
           const columns = checkHeader(data[start], file, lines.of(start));
           width = columns.length;
@@ -169,10 +174,18 @@ function parse(
   });
 }
 
-function firstNonBlank(data: string[][]): number {
-  let i = 0;
+function firstNonBlank(data: string[][], from: number): number {
+  let i = from;
   while (i < data.length && isBlank(data[i])) i++;
   return i;
+}
+
+/**
+ * Excel's `sep=;` line before the header, which names the delimiter (detect-delimiter.ts then
+ * finds it on the first line): split by that delimiter it is `sep=` and an empty field.
+ */
+function isSepLine(row: string[]): boolean {
+  return row.length === 2 && row[0].trim().toLowerCase() === 'sep=' && row[1] === '';
 }
 
 function isBlank(row: string[]): boolean {

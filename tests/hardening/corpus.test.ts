@@ -8,12 +8,13 @@
  * few lines on stderr, nothing on stdout when the run fails, and no NaN or Infinity on stdout
  * when it succeeds.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { runCli, type CliResult } from '../cli/run-cli.js';
+import { ROOT, runCli, type CliResult } from '../cli/run-cli.js';
 
 /** Corpus paths are relative to the repository root (the CLI's working directory in tests). */
 const C = 'tests/hardening/corpus';
@@ -169,6 +170,13 @@ const CASES: Case[] = [
   { name: 'CRLF line ends', args: [`${C}/crlf.csv`, '-c', CB, '--format', 'json'], status: 0, stderr: /^warning: /, check: sameFigures },
   { name: 'a semicolon file', args: [`${C}/semicolon.csv`, '-c', CB, '--format', 'json'], status: 0, stderr: /^warning: /, check: sameFigures },
   {
+    name: "Excel's sep=; line before the header (semicolons, CRLF)",
+    args: [`${C}/excel-sep-line.csv`, '-c', CB, '--format', 'json'],
+    status: 0,
+    stderr: /^warning: /,
+    check: sameFigures,
+  },
+  {
     name: 'a 1000-column file',
     args: () => [gen('wide.csv'), '-c', CB, '--format', 'json'],
     status: 0,
@@ -267,6 +275,18 @@ const CASES: Case[] = [
     status: 2,
     stderr: `survey-analyze: ${C}/codebook-schema.yaml: the codebook has 4 problems (listed on standard output)\n`,
     stdout: new RegExp(`^${C}/codebook-schema.yaml:5: scales\\[0\\].range: .*\n(.*\n){3}$`),
+  },
+  {
+    name: 'codebook alias without its anchor',
+    args: [`${C}/valid.csv`, '-c', `${C}/codebook-alias.yaml`],
+    status: 2,
+    stderr: `survey-analyze: ${C}/codebook-alias.yaml:4: syntax error: Unresolved alias (the anchor must be set before the alias): items\n`,
+  },
+  {
+    name: 'codebook aliases that expand without bound',
+    args: [`${C}/valid.csv`, '-c', `${C}/codebook-aliases-bomb.yaml`],
+    status: 2,
+    stderr: `survey-analyze: ${C}/codebook-aliases-bomb.yaml:3: syntax error: Excessive alias count indicates a resource exhaustion attack\n`,
   },
   { name: 'empty codebook', args: [`${C}/valid.csv`, '-c', `${C}/codebook-empty.yaml`], status: 2, stderr: `survey-analyze: ${C}/codebook-empty.yaml: the codebook file is empty\n` },
   {
@@ -450,6 +470,7 @@ beforeAll(() => {
   reference = json(valid);
   writeGenerated();
 });
+afterAll(() => rmSync(generated, { recursive: true, force: true }));
 
 /** The large cases: a 1000-column file and a 1 MB field, written at run time. */
 function writeGenerated(): void {
@@ -506,5 +527,39 @@ describe('the corpus of bad inputs', () => {
       expect(lines.length).toBeLessThanOrEqual(/the codebook has \d+ problems:/.test(lines[0]) ? 22 : 3);
     }
     c.check?.(result);
+  });
+});
+
+describe('standard input that arrives in pieces', () => {
+  /** The CLI on `-`, its input written piece by piece with a pause between (a slow pipe). */
+  async function piecewise(args: string[], pieces: string[]): Promise<CliResult> {
+    const child = spawn(process.execPath, [`${ROOT}bin/survey-analyze.js`, ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.on('error', () => {}); // a CLI that stopped early closes its input: its status tells
+    // The first pause lets the CLI start and wait on its input, so that each piece is one read.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    for (const piece of pieces) {
+      child.stdin.write(piece);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    child.stdin.end();
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { status, stdout, stderr };
+  }
+
+  // papaparse guesses the line ending from its first chunk and misreads a closing quote that
+  // ends a chunk on the CR of a CRLF (issues #1103, #1134): the reader must not let either happen.
+  it('a first piece without a line break, and a quoted last field whose piece ends on the CR of CRLF', async () => {
+    const text = readFileSync(`${ROOT}${C}/crlf.csv`, 'utf8').replace(/,(True|False|Don't know)\r\n/g, ',"$1"\r\n');
+    const cr = text.indexOf('"\r\n', 100) + 2;
+    const cuts = [3, cr, text.length];
+    const pieces = cuts.map((end, i) => text.slice(i === 0 ? 0 : cuts[i - 1], end));
+    expect(pieces[1].endsWith('"\r')).toBe(true);
+    const result = await piecewise(['-', '-c', CB, '--format', 'json'], pieces);
+    expect(result.status, result.stderr).toBe(0);
+    sameFigures(result);
   });
 });
