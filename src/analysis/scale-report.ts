@@ -10,6 +10,7 @@ import type {
 import type { ScaleAccumulator, ScaleMoments } from './scale-accumulator.js';
 import { scaleAlphaInterval } from './scale-alpha-interval.js';
 import { type ScaleFigures, scaleFigures } from './scale-figures.js';
+import { positiveVariance, trace } from '../stats/matrix-sums.js';
 
 /** A finite number, or null for an undefined figure. */
 function orNull(x: number): number | null {
@@ -147,11 +148,16 @@ function scaleWarnings(scale: Scale, m: ScaleMoments, f: ScaleFigures, warnings:
       'their covariance and the reliability figures are null');
     return;
   }
-  if (!(f.totalVariance > 0)) {
+  if (!positiveVariance(f.totalVariance, trace(m.covariance, k))) {
     push('zero-variance-scale', 'the total score has no variance' +
       (f.totalVariance < 0 ? ' (the pairwise covariances give a negative one)' : '') +
       '; alpha and the figures that divide by it are null');
     return;
+  }
+  if (f.alpha >= 1) {
+    push('alpha-not-below-one', `alpha is ${f.alpha.toFixed(3)}: the pairwise covariances do not fit together as ` +
+      'those of one set of respondents (the matrix is not positive semi-definite); the Feldt interval is null. ' +
+      'Use --missing listwise');
   }
   if (k === 2) {
     push('two-item-scale', 'has 2 items: alpha if deleted and omega are undefined (null); ' +
@@ -173,6 +179,10 @@ function scaleWarnings(scale: Scale, m: ScaleMoments, f: ScaleFigures, warnings:
   }
   for (let i = 0; i < k; i++) {
     const r = f.itemRestR[i];
+    if (Number.isNaN(r) && m.itemSd[i] > 0) {
+      push('constant-rest', `without item "${scale.items[i]}" the other items add up to the same total for every ` +
+        'respondent: its item-rest r and alpha if deleted are undefined (null)', { item: scale.items[i] });
+    }
     if (r < 0) {
       push('negative-item-rest-r', `item "${scale.items[i]}" correlates negatively with the rest of the scale ` +
         `(r = ${r.toFixed(3)}); if it is worded the other way, add it to "reverse" in the codebook`,

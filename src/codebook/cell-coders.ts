@@ -1,4 +1,5 @@
 import type { ResponseMap } from './codebook.js';
+import { normaliseLabel } from './normalise-label.js';
 
 /** What a cell codes to: a number, `NaN` for a missing answer, or INVALID. */
 export const INVALID = Number.NEGATIVE_INFINITY;
@@ -72,7 +73,7 @@ export function ratedItemCoder(responses: ResponseMap, range: [number, number], 
   return (cell) => {
     const text = cell.trim();
     if (missing.has(text)) return Number.NaN;
-    const code = responses[text.toLowerCase()];
+    const code = responses[normaliseLabel(text)];
     if (code !== undefined) return code;
     const value = parseNumber(text);
     return value >= range[0] && value <= range[1] ? value : INVALID;
@@ -91,7 +92,7 @@ export function keyedItemCoder(correct: string, responses: ResponseMap, missing:
   return (cell) => {
     const text = cell.trim();
     if (missing.has(text)) return Number.NaN;
-    const lower = text.toLowerCase();
+    const lower = normaliseLabel(text);
     if (labels.length > 0 && responses[lower] === undefined && !codes.has(parseNumber(text))) return INVALID;
     if (lower === correct) return 1;
     return !Number.isNaN(correctNumber) && parseNumber(text) === correctNumber ? 1 : 0;
@@ -114,7 +115,7 @@ export function outcomeCoder(
   return (cell) => {
     const text = cell.trim();
     if (missing.has(text)) return -1;
-    if (texts.has(text.toLowerCase())) return 1;
+    if (texts.has(normaliseLabel(text))) return 1;
     const code = codeOf(text);
     if (code === INVALID) return INVALID;
     return codes.has(code) ? 1 : 0;

@@ -10,14 +10,14 @@ export interface Scale {
   items: string[];
   /** Optional wording of each item (item → text). */
   itemLabels: Record<string, string>;
-  /** Label → code, labels lower-cased and trimmed. Empty for keyed scales. */
+  /** Label → code, labels as normaliseLabel leaves them. Empty for keyed scales. */
   responses: ResponseMap;
   /** Code → label as written in the codebook, for messages and frequency tables. */
   responseLabels: Record<number, string>;
   /** Valid [min, max] of the codes; for keyed scales [0, 1]. */
   range: [number, number];
   reverse: string[];
-  /** Answer key (item → expected answer, lower-cased and trimmed), or null. */
+  /** Answer key (item → expected answer, as normaliseLabel leaves it), or null. */
   key: Record<string, string> | null;
   score: 'mean' | 'sum';
   /** Items needed for a score, as a count (already converted from a fraction). */
@@ -28,7 +28,7 @@ export interface Prevalence {
   id: string;
   label: string;
   column: string;
-  /** Positive values as text (lower-cased, trimmed) and as numbers (codes). */
+  /** Positive values as text (as normaliseLabel leaves them) and as numbers (codes). */
   positiveText: string[];
   positiveCodes: number[];
 }

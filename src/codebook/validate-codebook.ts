@@ -1,4 +1,5 @@
 import type { Codebook, Prevalence, ResponseMap, Scale } from './codebook.js';
+import { normaliseLabel } from './normalise-label.js';
 
 /** One thing wrong with a codebook, at a path such as `scales[0].reverse[1]`. */
 export interface Problem {
@@ -131,7 +132,7 @@ function readResponseMap(value: unknown, path: (string | number)[], report: Repo
   }
   const map: ResponseMap = {};
   for (const [label, code] of Object.entries(value)) {
-    const key = label.trim().toLowerCase();
+    const key = normaliseLabel(label);
     if (typeof code !== 'number' || !Number.isFinite(code)) {
       report([...path, label], `the code of "${label}" must be a number, not ${describe(code)}`);
     } else if (key in map) {
@@ -254,7 +255,7 @@ function readKey(value: unknown, path: (string | number)[], items: string[], whe
     if (!items.includes(item)) report([...path, item], `"${item}" is not an item of ${where}`);
     else if (typeof answer !== 'string' && typeof answer !== 'number' && typeof answer !== 'boolean') {
       report([...path, item], `the correct answer must be a text or a number, not ${describe(answer)}`);
-    } else key[item] = String(answer).trim().toLowerCase();
+    } else key[item] = normaliseLabel(String(answer));
   }
   for (const item of items) {
     if (!(item in value)) report(path, `item "${item}" of ${where} has no correct answer in the key`);
@@ -334,7 +335,7 @@ function readPrevalence(entry: unknown, path: (string | number)[], report: Repor
       if (typeof value === 'number' && Number.isFinite(value)) {
         positiveCodes.push(value);
         positiveText.push(String(value));
-      } else if (typeof value === 'string' || typeof value === 'boolean') positiveText.push(String(value).trim().toLowerCase());
+      } else if (typeof value === 'string' || typeof value === 'boolean') positiveText.push(normaliseLabel(String(value)));
       else report([...path, 'positive', i], `must be a text or a number, not ${describe(value)}`);
     });
   }

@@ -1,10 +1,11 @@
-import { matrixSum, trace } from './matrix-sums.js';
+import { matrixSum, positiveVariance, trace } from './matrix-sums.js';
 
 /**
  * Cronbach's alpha from the item covariance matrix C (Cronbach 1951; psych::alpha
  * `raw_alpha`): alpha = k / (k - 1) · (1 - tr(C) / 1'C1).
  * With 0/1 items and sample variances this is KR-20 (Kuder & Richardson 1937).
- * NaN when k < 2, when any cell is undefined, or when the total has no variance (1'C1 <= 0).
+ * NaN when k < 2, when any cell is undefined, or when the total has no variance (1'C1 is 0
+ * up to rounding, see positiveVariance).
  *
  * @example
  * // two items with variances 1 and 1 and covariance 0.5: 1'C1 = 3, tr = 2
@@ -13,6 +14,7 @@ import { matrixSum, trace } from './matrix-sums.js';
 export function cronbachAlpha(c: Float64Array, k: number): number {
   if (k < 2) return Number.NaN;
   const total = matrixSum(c, k);
-  if (!(total > 0)) return Number.NaN;
-  return (k / (k - 1)) * (1 - trace(c, k) / total);
+  const tr = trace(c, k);
+  if (!positiveVariance(total, tr)) return Number.NaN;
+  return (k / (k - 1)) * (1 - tr / total);
 }

@@ -1,18 +1,18 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { matrixSum, rowSum, trace } from './matrix-sums.js';
+import { matrixSum, positiveVariance, rowSum, trace } from './matrix-sums.js';
 
 /**
  * Asymptotic variance term of coefficient alpha (Duhachek & Iacobucci 2004, eq. 5, after
  * van Zyl, Neudecker & Nel 2000), exactly as psych::alpha computes `Q` from the item
  * covariance matrix C:
  *   Q = 2k² / ((k - 1)² (1'C1)³) · [ 1'C1 (tr C² + (tr C)²) - 2 tr C · 1'C²1 ]
- * NaN when k < 2 or 1'C1 <= 0.
+ * NaN when k < 2 or 1'C1 is 0 up to rounding.
  */
 export function duhachekQ(c: Float64Array, k: number): number {
   if (k < 2) return Number.NaN;
   const total = matrixSum(c, k);
-  if (!(total > 0)) return Number.NaN;
   const tr = trace(c, k);
+  if (!positiveVariance(total, tr)) return Number.NaN;
   let trC2 = 0;
   for (let i = 0; i < k * k; i++) trC2 += c[i] * c[i];
   let oneC2one = 0;

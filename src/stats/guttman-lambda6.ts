@@ -1,4 +1,4 @@
-import { matrixSum } from './matrix-sums.js';
+import { matrixSum, positiveVariance } from './matrix-sums.js';
 
 /**
  * Guttman's (1945) lambda-6 from squared multiple correlations, psych::alpha `G6(smc)`:
@@ -13,6 +13,6 @@ export function guttmanLambda6(r: Float64Array, smc: Float64Array, k: number): n
   let unexplained = 0;
   for (let i = 0; i < k; i++) unexplained += 1 - smc[i];
   const total = matrixSum(r, k);
-  if (!(total > 0)) return Number.NaN;
+  if (!positiveVariance(total, k)) return Number.NaN;
   return 1 - unexplained / total;
 }

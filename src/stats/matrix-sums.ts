@@ -33,6 +33,16 @@ export function withoutIndex(a: Float64Array, k: number, drop: number): Float64A
   return out;
 }
 
+/**
+ * Whether the variance of a sum, computed as a sum of covariances, is positive beyond
+ * rounding: more than 1e-12 of the summed variances of its parts (`parts` = tr C). A sum
+ * that is constant in the data has variance 0, which floating-point sums leave as ±1e-17
+ * or so; dividing by that would give figures of 1e16 instead of "undefined".
+ */
+export function positiveVariance(variance: number, parts: number): boolean {
+  return variance > 1e-12 * Math.abs(parts) && variance > 0;
+}
+
 /** True when every cell is a finite number. */
 export function allFinite(a: Float64Array): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;

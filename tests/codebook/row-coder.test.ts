@@ -58,6 +58,14 @@ describe('RowCoder', () => {
     expect(c.groups).toEqual([null]);
   });
 
+  it('a typographic apostrophe matches the plain one (Don’t know = Don\'t know)', () => {
+    const c = coder();
+    c.code(['R6', 'Nurse', 'No', 'Agree', 'Agree', 'Agree', 'Agree', 'Don\u2019t know', 'True', 'True'], 7);
+    // ak1 "Don’t know" ≠ True → 0, and it is a positive answer of "unaware" (False, Don't know)
+    expect(c.values[1][0]).toBe(0);
+    expect(c.outcomes[2]).toBe(1);
+  });
+
   it('a prorated sum is the mean of the answered items times k', () => {
     expect(scaleScore([1, Number.NaN, 0], 'sum', 2)).toBe(1.5); // (1 + 0) / 2 × 3
     expect(scaleScore([4, 2, Number.NaN, 3], 'mean', 3)).toBe(3);
