@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ with esbuild. Start-up time is part of the product: the bundle is
-// minified, and modules only some runs need (the YAML parser, the codebook commands) are split
-// into chunks loaded on demand.
+// minified, modules only some runs need (the YAML parser, the codebook commands, chalk) are
+// split into chunks loaded on demand, and @stdlib's unused debug logging is left out.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -16,6 +16,8 @@ await build({
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  // @stdlib's internal debug logging, never enabled by the CLI, without loading `debug`.
+  alias: { debug: './scripts/no-debug.cjs' },
   // CommonJS dependencies (papaparse, @stdlib) call require(); ESM output needs one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -40,6 +40,22 @@ export class DecodeStream extends Transform {
     this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true });
   }
 
+  /**
+   * A whole file's bytes decoded at once, by the same rules as the stream (for small files,
+   * where the stream's machinery would cost more than the reading). Throws the same errors.
+   */
+  static decodeWhole(bytes: Buffer, file: string, encoding: Encoding): { text: string; sawQuote: boolean; bytes: number } {
+    const stream = new DecodeStream(file, encoding);
+    const fail = (error?: Error | null): void => {
+      if (error) throw error;
+    };
+    stream._transform(bytes, 'binary', fail);
+    stream._flush(fail);
+    const pieces: string[] = [];
+    for (let piece = stream.read(); piece !== null; piece = stream.read()) pieces.push(piece);
+    return { text: pieces.join(''), sawQuote: stream.sawQuote, bytes: stream.bytes };
+  }
+
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     const nul = chunk.indexOf(0);
     if (nul !== -1) {

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -11,6 +11,8 @@ export interface ReadOptions {
   /** Force a delimiter; otherwise comma, semicolon, tab or pipe is detected. */
   delimiter: string | null;
   encoding: Encoding;
+  /** Files up to this many bytes are read in one piece (default WHOLE_FILE_BYTES); 0 streams every file. */
+  wholeFileBytes?: number;
 }
 
 export interface RowSink {
@@ -39,6 +41,8 @@ const CHUNK_BYTES = 1 << 16;
  */
 export function readCsv(source: string, options: ReadOptions, sink: RowSink): Promise<void> {
   const file = sourceName(source);
+  const whole = smallFile(source, options.wholeFileBytes ?? WHOLE_FILE_BYTES);
+  if (whole !== null) return readWhole(whole, file, options, sink);
   const bytes = openBytes(source, file);
   return new Promise<void>((resolve, reject) => {
     let failed = false;
@@ -58,12 +62,52 @@ export function readCsv(source: string, options: ReadOptions, sink: RowSink): Pr
         raw.pipe(text);
         return firstText(text).then((head) => {
           const delimiter = options.delimiter ?? detectDelimiter(head);
-          parse(text, file, delimiter, sink, fail, () => {
+          parse(text, text, file, delimiter, sink, fail, () => {
             if (!failed) resolve();
           });
         });
       })
       .catch(fail);
+  });
+}
+
+/** Files up to this size are read in one piece, without a stream's machinery (start-up time). */
+export const WHOLE_FILE_BYTES = 4 << 20;
+
+/** The bytes of a small, uncompressed file, or null when it is to be streamed. */
+function smallFile(source: string, limit: number): Buffer | null {
+  if (source === '-') return null;
+  let size: number;
+  try {
+    const stat = statSync(source);
+    if (!stat.isFile()) return null;
+    size = stat.size;
+  } catch {
+    return null; // openBytes reports it
+  }
+  if (size === 0 || size > limit) return null;
+  const bytes = readFileSync(source);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? null : bytes;
+}
+
+/** A small file, parsed from its text in one synchronous pass: the same rows and errors as the stream. */
+function readWhole(bytes: Buffer, file: string, options: ReadOptions, sink: RowSink): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      reject(error instanceof SurveyError ? error : readError(error, file));
+    };
+    try {
+      const decoded = DecodeStream.decodeWhole(bytes, file, options.encoding);
+      const delimiter = options.delimiter ?? detectDelimiter(decoded.text);
+      parse(decoded.text, decoded, file, delimiter, sink, fail, () => {
+        if (!failed) resolve();
+      });
+    } catch (error) {
+      fail(error);
+    }
   });
 }
 
@@ -120,8 +164,13 @@ function firstText(text: DecodeStream): Promise<string> {
   });
 }
 
+/**
+ * Parse CSV text (a decoding stream, or a whole file's text) into the sink. `progress` tells
+ * whether a double quote has been seen (fields may span lines) and how many bytes were read.
+ */
 function parse(
-  text: DecodeStream,
+  input: DecodeStream | string,
+  progress: { sawQuote: boolean; bytes: number },
   file: string,
   delimiter: string,
   sink: RowSink,
@@ -133,7 +182,8 @@ function parse(
   let nextLine = 1;
   let newline = '\n';
 
-  Papa.parse(text as unknown as File, {
+  const text = progress;
+  Papa.parse(input as unknown as File, {
     delimiter,
     skipEmptyLines: false,
     chunk(results, parser) {
@@ -204,8 +254,9 @@ function keepDataRows(
   const index: number[] = [];
   for (let i = start; i < data.length; i++) {
     const row = data[i];
+    // A blank line is skipped, also in a one-column file (where it could be an empty answer).
+    if (isBlank(row)) continue;
     if (row.length !== width) {
-      if (isBlank(row)) continue;
       throw dataError(`this row has ${row.length} fields but the header has ${width}`, {
         file,
         line: lineOf(i),

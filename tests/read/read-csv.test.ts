@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readCsv, type ReadOptions } from '../../src/read/read-csv.js';
 import { readSources } from '../../src/read/read-sources.js';
 import { SurveyError } from '../../src/errors.js';
@@ -16,10 +16,17 @@ function file(content: string | Buffer): string {
 }
 
 const defaults: ReadOptions = { delimiter: null, encoding: 'utf-8' };
+// Every case runs twice: small files read whole (the default) and streamed in chunks.
+const modes = [
+  ['read whole', {}],
+  ['streamed', { wholeFileBytes: 0 }],
+] as const;
+
+let mode: Partial<ReadOptions> = {};
 
 async function read(path: string, options: Partial<ReadOptions> = {}) {
   const out = { header: [] as string[], rows: [] as string[][], lines: [] as number[] };
-  await readCsv(path, { ...defaults, ...options }, {
+  await readCsv(path, { ...defaults, ...mode, ...options }, {
     header: (columns) => (out.header = columns),
     rows: (rows, lineOf) => rows.forEach((row, i) => (out.rows.push(row), out.lines.push(lineOf(i)))),
   });
@@ -36,7 +43,11 @@ async function failure(promise: Promise<unknown>): Promise<SurveyError> {
   throw new Error('expected an error');
 }
 
-describe('readCsv', () => {
+describe.each(modes)('readCsv (%s)', (_name, options) => {
+  beforeEach(() => {
+    mode = options;
+  });
+
   it('reads a plain comma file with line numbers', async () => {
     const out = await read(file('a,b\n1,2\n3,4\n'));
     expect(out.header).toEqual(['a', 'b']);
@@ -86,7 +97,11 @@ describe('readCsv', () => {
   });
 });
 
-describe('readCsv errors', () => {
+describe.each(modes)('readCsv errors (%s)', (_name, options) => {
+  beforeEach(() => {
+    mode = options;
+  });
+
   it('a ragged row names file and line', async () => {
     const path = file('a,b\n1,2\n1,2,3\n');
     const error = await failure(read(path));
