@@ -108,4 +108,52 @@ describe('minresOneFactor and omegaTotal', () => {
     expect(fit.heywood).toBe(true);
     close(fit.loadings[0], Math.sqrt(0.995), 1e-12);
   });
+
+  it('recovers the loadings of an exact one-factor matrix of 300 items', () => {
+    const l = Array.from({ length: 300 }, (_, i) => 0.2 + 0.7 * ((i * 37) % 300) / 300);
+    const r = oneFactorR(l);
+    const fit = minresOneFactor(r, 300, squaredMultipleCorrelations(r, 300).values);
+    expect(fit.converged).toBe(true);
+    l.forEach((v, i) => close(fit.loadings[i], v, 1e-10));
+  });
+
+  it('R = I: the residuals are least with no factor at all, λ = 0 and omega = (k - k) / k = 0', () => {
+    const k = 5;
+    const r = new Float64Array(k * k).map((_, c) => (c % (k + 1) === 0 ? 1 : 0));
+    const fit = minresOneFactor(r, k, squaredMultipleCorrelations(r, k).values);
+    expect(fit.converged).toBe(true);
+    fit.loadings.forEach((v) => close(v, 0, 1e-15));
+    close(omegaTotal(r, fit.uniquenesses, k), 0, 1e-15);
+  });
+
+  it('ends at a stationary point of the residuals: Σ_{j≠i} r_ij λ_j = λ_i Σ_{j≠i} λ_j², 150 noisy items', () => {
+    // One factor (loadings .1 to .7) plus symmetric noise of ±.05: no exact fit exists.
+    const k = 150;
+    let state = 99;
+    const noise = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state / 4294967296 - 0.5) / 10;
+    };
+    const l = Array.from({ length: k }, (_, i) => 0.1 + (0.6 * i) / k);
+    const r = oneFactorR(l);
+    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) r[i * k + j] = r[j * k + i] = r[i * k + j] + noise();
+    const fit = minresOneFactor(r, k, squaredMultipleCorrelations(r, k).values);
+    expect(fit.converged).toBe(true);
+    expect(fit.heywood).toBe(false);
+    let squares = 0;
+    for (let j = 0; j < k; j++) squares += fit.loadings[j] ** 2;
+    for (let i = 0; i < k; i++) {
+      let rl = 0;
+      for (let j = 0; j < k; j++) if (j !== i) rl += r[i * k + j] * fit.loadings[j];
+      close(rl, fit.loadings[i] * (squares - fit.loadings[i] ** 2), 1e-12);
+    }
+  });
+
+  it('is not converged (NaN loadings) when R has an undefined cell', () => {
+    const r = oneFactorR([0.7, 0.6, 0.5]);
+    r[1] = r[3] = Number.NaN;
+    const fit = minresOneFactor(r, 3, Float64Array.of(0.4, 0.3, 0.2));
+    expect(fit.converged).toBe(false);
+    expect(Array.from(fit.loadings).every(Number.isNaN)).toBe(true);
+  });
 });
