@@ -50,7 +50,9 @@ export function scaleFigures(m: ScaleMoments): ScaleFigures {
   let omegaFit: ScaleFigures['omega'] = null;
   if (k >= 3 && allFinite(m.pairwiseCorrelation)) {
     const rp = m.pairwiseCorrelation;
-    const fit = minresOneFactor(rp, k, squaredMultipleCorrelations(rp, k).values);
+    // Under listwise deletion the pairwise correlations are R itself: its SMCs serve both.
+    const start = rp === r ? smc.values : squaredMultipleCorrelations(rp, k).values;
+    const fit = minresOneFactor(rp, k, start);
     omegaFit = { converged: fit.converged, heywood: fit.heywood };
     if (fit.converged) omega = omegaTotal(rp, fit.uniquenesses, k);
   }

@@ -1,10 +1,12 @@
-import { cronbachAlpha } from './cronbach-alpha.js';
-import { withoutIndex } from './matrix-sums.js';
+import { matrixSum, positiveVariance, rowSum, trace } from './matrix-sums.js';
 
 /**
- * Raw alpha of the other k - 1 items for each item i (psych::alpha `alpha.drop$raw_alpha`):
- * cronbachAlpha(C without row and column i). Undefined (NaN) for k <= 2, where one item is
- * left and alpha needs two. (psych prints C_12 / C_jj there, which is not an alpha.)
+ * Raw alpha of the other k - 1 items for each item i (psych::alpha `alpha.drop$raw_alpha`),
+ * from the sums of C without forming each (k-1) × (k-1) submatrix:
+ *   1'C₍₋ᵢ₎1 = 1'C1 - 2 Σ_j C_ij + C_ii,   tr C₍₋ᵢ₎ = tr C - C_ii,
+ *   alpha₍₋ᵢ₎ = (k-1)/(k-2) · (1 - tr C₍₋ᵢ₎ / 1'C₍₋ᵢ₎1)          (O(k²) for all items).
+ * Undefined (NaN) for k <= 2, where one item is left and alpha needs two (psych prints
+ * C_12 / C_jj there, which is not an alpha), and when the other items' total is constant.
  *
  * @example
  * // C of three items; deleting item 3 leaves [[1, .5], [.5, 1]] with alpha 2/3
@@ -13,6 +15,13 @@ import { withoutIndex } from './matrix-sums.js';
 export function alphaIfDeleted(c: Float64Array, k: number): Float64Array {
   const out = new Float64Array(k).fill(Number.NaN);
   if (k <= 2) return out;
-  for (let i = 0; i < k; i++) out[i] = cronbachAlpha(withoutIndex(c, k, i), k - 1);
+  const total = matrixSum(c, k);
+  const tr = trace(c, k);
+  for (let i = 0; i < k; i++) {
+    const vi = c[i * k + i];
+    const restTotal = total - 2 * rowSum(c, k, i) + vi;
+    const restTrace = tr - vi;
+    if (positiveVariance(restTotal, restTrace)) out[i] = ((k - 1) / (k - 2)) * (1 - restTrace / restTotal);
+  }
   return out;
 }

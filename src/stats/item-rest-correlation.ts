@@ -1,4 +1,4 @@
-import { matrixSum, positiveVariance, rowSum, trace, withoutIndex } from './matrix-sums.js';
+import { matrixSum, positiveVariance, rowSum, trace } from './matrix-sums.js';
 
 /**
  * Corrected item-total correlation, item i with the sum of the other items, from the item
@@ -14,11 +14,14 @@ import { matrixSum, positiveVariance, rowSum, trace, withoutIndex } from './matr
 export function itemRestCorrelation(c: Float64Array, k: number): Float64Array {
   const out = new Float64Array(k).fill(Number.NaN);
   if (k < 2) return out;
+  const total = matrixSum(c, k);
+  const tr = trace(c, k);
   for (let i = 0; i < k; i++) {
     const vi = c[i * k + i];
-    const rest = withoutIndex(c, k, i);
-    const restVariance = matrixSum(rest, k - 1);
-    if (vi > 0 && positiveVariance(restVariance, trace(rest, k - 1))) out[i] = (rowSum(c, k, i) - vi) / Math.sqrt(vi * restVariance);
+    const row = rowSum(c, k, i);
+    // 1'C₍₋ᵢ₎1 = 1'C1 - 2 Σ_j C_ij + C_ii, without forming the submatrix (O(k²) for all items).
+    const restVariance = total - 2 * row + vi;
+    if (vi > 0 && positiveVariance(restVariance, tr - vi)) out[i] = (row - vi) / Math.sqrt(vi * restVariance);
   }
   return out;
 }

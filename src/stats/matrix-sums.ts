@@ -22,17 +22,6 @@ export function rowSum(a: Float64Array, k: number, i: number): number {
   return s;
 }
 
-/** The matrix without row and column `drop` ((k-1) × (k-1), row-major). */
-export function withoutIndex(a: Float64Array, k: number, drop: number): Float64Array {
-  const out = new Float64Array((k - 1) * (k - 1));
-  let o = 0;
-  for (let i = 0; i < k; i++) {
-    if (i === drop) continue;
-    for (let j = 0; j < k; j++) if (j !== drop) out[o++] = a[i * k + j];
-  }
-  return out;
-}
-
 /**
  * Whether the variance of a sum, computed as a sum of covariances, is positive beyond
  * rounding: more than 1e-12 of the summed variances of its parts (`parts` = tr C). A sum
