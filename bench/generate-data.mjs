@@ -13,10 +13,12 @@
  *
  * The same seed and row count always give the same bytes (mulberry32, Box-Muller).
  *
- * Usage: node bench/generate-data.mjs --rows 1000000 --seed 1 --out data.csv
+ * Usage: node bench/generate-data.mjs [--rows 1000000] [--seed 1] --out data.csv
+ *        node bench/generate-data.mjs --help
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { helpText, readOptions, wholeNumber } from './args.mjs';
 
 export const GROUPS = ['Medicine', 'Surgery', 'Emergency', 'Paediatrics', 'Other'];
 const GROUP_SHARE = [0.3, 0.25, 0.2, 0.15, 0.1];
@@ -133,33 +135,31 @@ export function generateSurvey({ rows, seed = 1, file }) {
   return bytes;
 }
 
+const OPTIONS = { rows: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+
 function parseArgs(argv) {
   const options = { rows: 1_000_000, seed: 1, out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
-    if (arg === '--rows') options.rows = Number(next());
-    else if (arg === '--seed') options.seed = Number(next());
-    else if (arg === '--out') options.out = next();
-    else throw new Error(`unknown option ${arg}`);
+  for (const { name, flag, value } of readOptions(argv, OPTIONS)) {
+    if (name === 'rows') options.rows = wholeNumber(flag, value, 1);
+    else if (name === 'seed') options.seed = wholeNumber(flag, value);
+    else if (name === 'out') options.out = value;
+    else if (name === 'help') options.help = true;
   }
-  if (!Number.isInteger(options.rows) || options.rows < 1) throw new Error('--rows must be a whole number >= 1');
-  if (!Number.isInteger(options.seed)) throw new Error('--seed must be a whole number');
-  if (!options.out) throw new Error('--out <file> is required');
+  if (!options.help && !options.out) throw new Error('--out <file> is required');
   return options;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const options = parseArgs(process.argv.slice(2));
-    const start = process.hrtime.bigint();
-    const bytes = generateSurvey({ rows: options.rows, seed: options.seed, file: options.out });
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    process.stderr.write(`${options.out}: ${options.rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s\n`);
+    if (options.help) {
+      process.stdout.write(helpText(import.meta.url));
+    } else {
+      const start = process.hrtime.bigint();
+      const bytes = generateSurvey({ rows: options.rows, seed: options.seed, file: options.out });
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      process.stderr.write(`${options.out}: ${options.rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s\n`);
+    }
   } catch (error) {
     process.stderr.write(`generate-data: ${error.message}\n`);
     process.exitCode = 2;

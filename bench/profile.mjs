@@ -13,6 +13,7 @@
  * Usage: node bench/profile.mjs [--rows 1000000] [--data file.csv] [--codebook file]
  *                               [--seed 1] [--top 15] [--keep]
  *        node bench/profile.mjs --startup [--top 15] [--keep]
+ *        node bench/profile.mjs --help
  * Without --data, a seeded file is generated (bench/generate-data.mjs) and analysed with
  * bench/codebook.json. --startup profiles the start-up run instead (the bundled 782-row
  * survey, built-in codebook) with 100 µs sampling, and adds the bundle's size by package. --keep leaves the .cpuprofile (for
@@ -24,6 +25,7 @@ import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { helpText, readOptions, wholeNumber } from './args.mjs';
 import { generateSurvey } from './generate-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -199,32 +201,39 @@ export async function profileCli({ cliArgs, dir, intervalUs = 1000 }) {
   return { seconds, summary: summarizeProfile(profile, bundleLocator(outfile)), profilePath: join(profDir, profiles[0]), composition: bundleComposition(metafile) };
 }
 
+const OPTIONS = {
+  rows: { type: 'string' },
+  data: { type: 'string' },
+  codebook: { type: 'string' },
+  top: { type: 'string' },
+  seed: { type: 'string' },
+  keep: { type: 'boolean' },
+  startup: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 function parseArgs(argv) {
   const options = { rows: 1_000_000, data: null, codebook: join(ROOT, 'bench/codebook.json'), top: 15, keep: false, seed: 1, startup: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
-    if (arg === '--rows') options.rows = Number(next());
-    else if (arg === '--data') options.data = resolve(next());
-    else if (arg === '--codebook') options.codebook = resolve(next());
-    else if (arg === '--top') options.top = Number(next());
-    else if (arg === '--seed') options.seed = Number(next());
-    else if (arg === '--keep') options.keep = true;
-    else if (arg === '--startup') options.startup = true;
-    else throw new Error(`unknown option ${arg}`);
+  for (const { name, flag, value } of readOptions(argv, OPTIONS)) {
+    if (name === 'rows') options.rows = wholeNumber(flag, value, 1);
+    else if (name === 'data') options.data = resolve(value);
+    else if (name === 'codebook') options.codebook = resolve(value);
+    else if (name === 'top') options.top = wholeNumber(flag, value, 1);
+    else if (name === 'seed') options.seed = wholeNumber(flag, value);
+    else if (name === 'keep') options.keep = true;
+    else if (name === 'startup') options.startup = true;
+    else if (name === 'help') options.help = true;
   }
-  if (!Number.isInteger(options.rows) || options.rows < 1) throw new Error('--rows must be a whole number >= 1');
-  if (!Number.isInteger(options.top) || options.top < 1) throw new Error('--top must be a whole number >= 1');
   if (options.startup && options.data) throw new Error('--startup profiles the bundled survey: it takes no --data');
   return options;
 }
 
 async function cli() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(helpText(import.meta.url));
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'survey-analyze-profile-'));
   try {
     if (options.startup) {

@@ -16,7 +16,7 @@
  * folder, removed at the end unless --keep.
  *
  * Usage: node bench/run.mjs [--rows N] [--quick] [--runs N] [--repeats N] [--seed S]
- *                           [--profile] [--keep] [--no-build]
+ *                           [--profile] [--keep] [--no-build] [--help]
  *   --rows N      respondents in the large file (default 1000000; the memory check uses 2N)
  *   --quick       smoke run: 100000 rows, 5 start-up runs, 1 repeat (flags after it win)
  *   --runs N      interleaved start-up runs of each command (default 15)
@@ -31,6 +31,7 @@ import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from '
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { helpText, readOptions, wholeNumber } from './args.mjs';
 import { compareReports } from './compare.mjs';
 import { generateSurvey } from './generate-data.mjs';
 import { interleaved, measure, median, rssMethod } from './measure.mjs';
@@ -51,30 +52,31 @@ export const GOALS = {
   rssGrowth: 1.2,
 };
 
+const OPTIONS = {
+  rows: { type: 'string' },
+  quick: { type: 'boolean' },
+  runs: { type: 'string' },
+  repeats: { type: 'string' },
+  seed: { type: 'string' },
+  profile: { type: 'boolean' },
+  keep: { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** The options of run.mjs (see the usage above); applied in order, so flags after --quick win. */
 export function parseArgs(argv) {
   const options = { rows: 1_000_000, runs: 15, repeats: 3, seed: 1, profile: false, keep: false, build: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
-    const whole = (name, min) => {
-      const value = Number(next());
-      if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number >= ${min}`);
-      return value;
-    };
-    if (arg === '--rows') options.rows = whole('--rows', 1);
-    else if (arg === '--quick') Object.assign(options, { rows: 100_000, runs: 5, repeats: 1 });
-    else if (arg === '--runs') options.runs = whole('--runs', 1);
-    else if (arg === '--repeats') options.repeats = whole('--repeats', 1);
-    else if (arg === '--seed') options.seed = whole('--seed', 0);
-    else if (arg === '--profile') options.profile = true;
-    else if (arg === '--keep') options.keep = true;
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--help' || arg === '-h') options.help = true;
-    else throw new Error(`unknown option ${arg} (see --help)`);
+  for (const { name, flag, value } of readOptions(argv, OPTIONS, ' (see --help)')) {
+    if (name === 'rows') options.rows = wholeNumber(flag, value, 1);
+    else if (name === 'quick') Object.assign(options, { rows: 100_000, runs: 5, repeats: 1 });
+    else if (name === 'runs') options.runs = wholeNumber(flag, value, 1);
+    else if (name === 'repeats') options.repeats = wholeNumber(flag, value, 1);
+    else if (name === 'seed') options.seed = wholeNumber(flag, value, 0);
+    else if (name === 'profile') options.profile = true;
+    else if (name === 'keep') options.keep = true;
+    else if (name === 'no-build') options.build = false;
+    else if (name === 'help') options.help = true;
   }
   return options;
 }
@@ -204,8 +206,7 @@ export function agreementText(result) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
-    const doc = readFileSync(fileURLToPath(import.meta.url), 'utf8').match(/\/\*\*([\s\S]*?)\*\//)[1];
-    process.stdout.write(`${doc.replace(/^ \* ?/gm, '').trim()}\n`);
+    process.stdout.write(helpText(import.meta.url));
     return 0;
   }
   const m = machine();

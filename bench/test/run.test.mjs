@@ -6,11 +6,18 @@ test('options: defaults, --quick, later flags win, bad values refused', () => {
   assert.deepEqual(parseArgs([]), { rows: 1_000_000, runs: 15, repeats: 3, seed: 1, profile: false, keep: false, build: true });
   assert.deepEqual(parseArgs(['--quick']), { rows: 100_000, runs: 5, repeats: 1, seed: 1, profile: false, keep: false, build: true });
   assert.equal(parseArgs(['--quick', '--rows', '5000']).rows, 5000);
+  assert.equal(parseArgs(['--rows', '5000', '--quick']).rows, 100_000);
+  assert.equal(parseArgs(['--rows=5000']).rows, 5000);
+  assert.equal(parseArgs(['--seed', '0']).seed, 0);
+  assert.equal(parseArgs(['-h']).help, true);
   assert.equal(parseArgs(['--no-build', '--keep', '--profile']).build, false);
   assert.throws(() => parseArgs(['--rows', '0']), /--rows must be a whole number >= 1/);
   assert.throws(() => parseArgs(['--rows', '1.5']), /whole number/);
   assert.throws(() => parseArgs(['--runs']), /needs a value/);
-  assert.throws(() => parseArgs(['--fast']), /unknown option --fast/);
+  assert.throws(() => parseArgs(['--seed', '-1']), /--seed must be a whole number >= 0/);
+  assert.throws(() => parseArgs(['--fast']), /unknown option --fast \(see --help\)/);
+  assert.throws(() => parseArgs(['--keep=yes']), /--keep takes no value/);
+  assert.throws(() => parseArgs(['extra']), /unexpected argument extra/);
 });
 
 const base = {
