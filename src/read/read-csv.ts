@@ -1,5 +1,4 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { dataError, SurveyError } from '../errors.js';
@@ -137,7 +136,8 @@ function peekGzip(bytes: Readable, file: string): Promise<Readable> {
       bytes.removeListener('end', onEnd);
       bytes.unshift(first);
       if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
-        resolve(bytes.pipe(createGunzip()));
+        // zlib is loaded only for compressed input (start-up time).
+        import('node:zlib').then(({ createGunzip }) => resolve(bytes.pipe(createGunzip())), reject);
       } else {
         resolve(bytes);
       }
