@@ -18,6 +18,7 @@ function explicitOptions(command: Command): Set<string> {
 function buildProgram(): Command {
   const program = new Command(TOOL_NAME)
     .description('Psychometric analysis of survey responses: reliability, item analysis, scale scores and prevalence.')
+    .usage('[analyze] [options] <file...>   (or: scores | codebook show | codebook init | codebook check)')
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_STATUS_HELP)
