@@ -5,10 +5,10 @@
  * statistics in src/stats, rendering in src/report, garbage collection, ...), per source
  * file and per function.
  *
- * The CLI is bundled for this run exactly as `npm run build` does (esbuild, src/cli/main.ts,
- * ESM, node20) but with a source map, into a temporary folder, so that each profile
- * sample in the bundle is traced back to its TypeScript file and line (node:module's
- * SourceMap). The bundled code is the same as dist/cli.js; only the map is added.
+ * The CLI is bundled for this run as `npm run build` does (scripts/bundle-options.mjs), not
+ * minified and with a source map, into a temporary folder, and run from its code cache like
+ * bin/survey-analyze.js, so that each profile sample in the bundle is traced back to its
+ * TypeScript file and line (node:module's SourceMap).
  *
  * Usage: node bench/profile.mjs [--rows 1000000] [--data file.csv] [--codebook file]
  *                               [--seed 1] [--top 15] [--keep]
@@ -27,6 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { helpText, readOptions, wholeNumber } from './args.mjs';
 import { generateSurvey } from './generate-data.mjs';
+import { BUNDLE_OPTIONS, MAKE_CODE_CACHE } from '../scripts/bundle-options.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Positions in the bundle that map to no source: esbuild's module helpers. */
@@ -124,24 +125,23 @@ export function renderSummary(summary, top = 15) {
   return lines.join('\n');
 }
 
-/** Bundle the CLI like `npm run build`, plus a source map and a runner like bin/survey-analyze.js. */
+/**
+ * Bundle the CLI like `npm run build` (the same esbuild options, plus a source map), make its
+ * code cache the same way, and write a runner that loads both like bin/survey-analyze.js.
+ */
 export async function buildProfiledCli(dir) {
   const { build } = await import('esbuild');
-  const outfile = join(dir, 'cli.js');
-  const result = await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    sourcemap: true,
-    metafile: true,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
-  const runner = join(dir, 'survey-analyze.mjs');
-  writeFileSync(runner, "import { main } from './cli.js';\nmain(process.argv.slice(2)).then((code) => {\n  process.exitCode = code;\n});\n");
+  const outfile = join(dir, 'cli.cjs');
+  const codeCache = join(dir, 'cli.cache');
+  const result = await build({ ...BUNDLE_OPTIONS, outfile, minify: false, sourcemap: true, metafile: true });
+  const cache = spawnSync(process.execPath, [MAKE_CODE_CACHE, outfile, codeCache], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (cache.status !== 0) throw new Error(`making the code cache failed:\n${cache.stderr}`);
+  const runner = join(dir, 'survey-analyze.cjs');
+  const loader = JSON.stringify(join(ROOT, 'bin/load-cli.cjs'));
+  writeFileSync(
+    runner,
+    `require(${loader}).loadCli(${JSON.stringify(outfile)}, ${JSON.stringify(codeCache)}).cli.main(process.argv.slice(2)).then((code) => {\n  process.exitCode = code;\n});\n`,
+  );
   return { outfile, runner, metafile: result.metafile };
 }
 
@@ -161,7 +161,7 @@ export function bundleComposition(metafile) {
 
 function renderComposition(parts, top) {
   const total = parts.reduce((s, p) => s + p.bytes, 0);
-  const lines = [`Bundle: ${(total / 1024).toFixed(0)} KiB of code (parsed and compiled at every start).`, '', '| package or folder | KiB | share |', '|---|---:|---:|'];
+  const lines = [`Bundle: ${(total / 1024).toFixed(0)} KiB of code (loaded at every start; what a run compiles comes from the code cache).`, '', '| package or folder | KiB | share |', '|---|---:|---:|'];
   for (const p of parts.slice(0, top)) lines.push(`| ${p.key} | ${(p.bytes / 1024).toFixed(1)} | ${pct(p.bytes, total)} |`);
   return lines.join('\n');
 }

@@ -24,7 +24,7 @@
  *   --seed S      seed of the generated data (default 1)
  *   --profile     also profile the CLI on the large file (bench/profile.mjs) and summarise
  *   --keep        keep the temporary folder (data, JSON reports) and print its path
- *   --no-build    do not run `npm run build` first (measure dist/cli.js as it is)
+ *   --no-build    do not run `npm run build` first (measure dist/cli.cjs as it is)
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';

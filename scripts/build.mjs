@@ -1,23 +1,14 @@
-// Bundles the CLI into dist/ with esbuild. Start-up time is part of the product: the bundle is
-// minified, modules only some runs need (the YAML parser, the codebook commands, chalk) are
-// split into chunks loaded on demand, and @stdlib's unused debug logging is left out.
+// Bundles the CLI into dist/cli.cjs with esbuild (scripts/bundle-options.mjs), then writes
+// V8's code cache of it, dist/cli.cache (scripts/make-code-cache.cjs): start-up time is part
+// of the product.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BUNDLE_OPTIONS, MAKE_CODE_CACHE } from './bundle-options.mjs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
-  bundle: true,
-  splitting: true,
-  minify: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
-  logLevel: 'warning',
-  // @stdlib's internal debug logging, never enabled by the CLI, without loading `debug`.
-  alias: { debug: './scripts/no-debug.cjs' },
-  // CommonJS dependencies (papaparse, @stdlib) call require(); ESM output needs one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+rmSync(dist, { recursive: true, force: true });
+await build({ ...BUNDLE_OPTIONS, outfile: `${dist}cli.cjs` });
+const cache = spawnSync(process.execPath, [MAKE_CODE_CACHE, `${dist}cli.cjs`, `${dist}cli.cache`], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (cache.status !== 0) process.exit(cache.status ?? 1);

@@ -1,5 +1,5 @@
 /**
- * The harness end to end on a small generated file: the built CLI (dist/cli.js, from
+ * The harness end to end on a small generated file: the built CLI (dist/cli.cjs, from
  * `npm run build`) against the pandas reference, and a profile traced back to the sources.
  * Skipped when the CLI is not built or /usr/bin/python3 is missing.
  */
@@ -17,8 +17,8 @@ import { profileCli } from '../profile.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CODEBOOK = join(ROOT, 'bench/codebook.json');
-const built = existsSync(join(ROOT, 'dist/cli.js'));
-const skip = !built ? 'dist/cli.js is not built (npm run build)' : !existsSync('/usr/bin/python3') ? 'needs /usr/bin/python3' : false;
+const built = existsSync(join(ROOT, 'dist/cli.cjs'));
+const skip = !built ? 'dist/cli.cjs is not built (npm run build)' : !existsSync('/usr/bin/python3') ? 'needs /usr/bin/python3' : false;
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-e2e-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,7 +41,7 @@ test('the CLI and the pandas reference agree to 1e-9 on every figure', { skip },
   assert.ok(ref.scales.every((s) => s.alpha > 0.7 && s.alpha < 0.9), 'alpha near 0.8');
 });
 
-test('the profile traces samples to the TypeScript sources', { skip: built ? false : 'dist/cli.js is not built' }, async () => {
+test('the profile traces samples to the TypeScript sources', { skip: built ? false : 'dist/cli.cjs is not built' }, async () => {
   const { summary } = await profileCli({ cliArgs: [file, '--codebook', CODEBOOK, '--format', 'json'], dir: join(dir, 'profile'), intervalUs: 100 });
   const files = summary.files.map((f) => f.key);
   assert.ok(files.some((f) => f.startsWith('src/')), files.join(', '));

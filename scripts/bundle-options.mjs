@@ -1,0 +1,25 @@
+// The esbuild options of the CLI bundle, shared by scripts/build.mjs and bench/profile.mjs.
+// One minified CommonJS file: its modules are evaluated only when first required (the YAML
+// parser, the codebook commands, chalk and zlib only by the runs that use them), and
+// bin/load-cli.cjs runs it from V8's code cache.
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const BUNDLE_OPTIONS = {
+  entryPoints: [`${ROOT}src/cli/main.ts`],
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  // import() of a built-in (zlib) becomes require(): vm.Script, which runs the bundle, has no
+  // loader for import().
+  supported: { 'dynamic-import': false },
+  // @stdlib's internal debug logging, never enabled by the CLI, without loading `debug`.
+  alias: { debug: `${ROOT}scripts/no-debug.cjs` },
+};
+
+/** `node scripts/make-code-cache.cjs bundle cache`: V8's code cache of a built bundle. */
+export const MAKE_CODE_CACHE = `${ROOT}scripts/make-code-cache.cjs`;
