@@ -5,7 +5,7 @@ import { draftCodebook, type ColumnValues } from '../codebook/draft-codebook.js'
 import { formatProblem, parseCodebook, readCodebookText } from '../codebook/load-codebook.js';
 import { readSources } from '../read/read-sources.js';
 import { usageError } from '../errors.js';
-import type { Encoding } from '../read/decode-stream.js';
+import type { Encoding } from '../read/text-decoding.js';
 import { writeStdout } from './stdout.js';
 
 const KEPT_VALUES = 40;

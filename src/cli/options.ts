@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { AnalysisSettings } from '../analysis/analyze.js';
 import { builtinCodebook } from '../codebook/builtin-codebook.js';
 import type { Codebook } from '../codebook/codebook.js';
-import { ENCODINGS, type Encoding } from '../read/decode-stream.js';
+import { ENCODINGS, type Encoding } from '../read/text-decoding.js';
 import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;

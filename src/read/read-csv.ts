@@ -2,7 +2,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { dataError, SurveyError } from '../errors.js';
-import { DecodeStream, type Encoding } from './decode-stream.js';
+import { DecodeStream } from './decode-stream.js';
+import { decodeWhole, type Encoding } from './text-decoding.js';
 import { checkHeader } from './check-header.js';
 import { detectDelimiter } from './detect-delimiter.js';
 
@@ -99,7 +100,7 @@ function readWhole(bytes: Buffer, file: string, options: ReadOptions, sink: RowS
       reject(error instanceof SurveyError ? error : readError(error, file));
     };
     try {
-      const decoded = DecodeStream.decodeWhole(bytes, file, options.encoding);
+      const decoded = decodeWhole(bytes, file, options.encoding);
       const delimiter = options.delimiter ?? detectDelimiter(decoded.text);
       parse(decoded.text, decoded, file, delimiter, sink, fail, () => {
         if (!failed) resolve();

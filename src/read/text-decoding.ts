@@ -1,0 +1,152 @@
+import { TextDecoder } from 'node:util';
+import { dataError } from '../errors.js';
+
+export type Encoding = 'utf-8' | 'latin1' | 'windows-1252';
+
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'];
+
+/**
+ * Bytes → text, by the rules every reader shares (a stream's chunks, or a small file at once).
+ * UTF-8 is decoded strictly: an invalid byte is an error with the line it is on, never a
+ * silent U+FFFD. A leading byte-order mark is dropped. A NUL byte means the input is not text.
+ *
+ * Two guards for the CSV parser downstream (papaparse guesses the line ending from its first
+ * chunk, and misreads a closing quote followed by a chunk that ends on the CR of a CRLF,
+ * papaparse issues #1103 and #1134):
+ * - nothing is emitted until the text holds its first line break (or ends), so the first
+ *   piece always shows the line ending and the whole header line;
+ * - a piece never ends with a CR: a trailing CR is held back and starts the next piece.
+ */
+export class TextDecoding {
+  private readonly decoder: TextDecoder;
+  /** The line that the next emitted text starts on. */
+  private line = 1;
+  /** Whether a chunk has been decoded already (a byte-order mark can only be at the start). */
+  private started = false;
+  /** Decoded text not emitted yet: the start before its first line break, or a trailing CR. */
+  private held = '';
+  private sawLineBreak = false;
+  /** Whether any emitted text contained a double quote (fields may then span lines). */
+  sawQuote = false;
+  /** Bytes decoded so far. */
+  bytes = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: Encoding,
+    private readonly emit: (text: string) => void,
+  ) {
+    // latin1 is decoded as windows-1252, its superset, as the WHATWG Encoding Standard does.
+    this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true });
+  }
+
+  /** Decode the next chunk of bytes; throws a located error for bytes that are not text. */
+  write(chunk: Uint8Array): void {
+    const nul = chunk.indexOf(0);
+    if (nul !== -1) throw this.notText(chunk, nul);
+    this.started = true;
+    this.bytes += chunk.length;
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      throw this.invalidText(chunk);
+    }
+    this.pass(text);
+  }
+
+  /** The end of the bytes: emits what was held back; throws if they end inside a character. */
+  end(): void {
+    let rest: string;
+    try {
+      rest = this.decoder.decode();
+    } catch {
+      throw this.invalidText(new Uint8Array(0));
+    }
+    const text = this.held + rest;
+    this.held = '';
+    if (text.length > 0) this.send(text);
+  }
+
+  /** Passes decoded text on, holding back what the parser must not see yet (see the class comment). */
+  private pass(decoded: string): void {
+    let text = this.held.length > 0 ? this.held + decoded : decoded;
+    this.held = '';
+    if (text.charCodeAt(text.length - 1) === 13 /* \r */) {
+      this.held = '\r';
+      text = text.slice(0, -1);
+    }
+    if (!this.sawLineBreak) {
+      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
+        this.held = text + this.held;
+        return;
+      }
+      this.sawLineBreak = true;
+    }
+    if (text.length > 0) this.send(text);
+  }
+
+  private send(text: string): void {
+    if (!this.sawQuote && text.indexOf('"') !== -1) this.sawQuote = true;
+    this.line += countNewlines(text, text.length);
+    this.emit(text);
+  }
+
+  /**
+   * The error for a NUL byte at `at`: text never has one. UTF-16 (a spreadsheet's "Unicode
+   * text") is named as such, from its byte-order mark; anything else is binary data.
+   */
+  private notText(chunk: Uint8Array, at: number): Error {
+    const utf16 = !this.started && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
+    if (utf16) {
+      return dataError('the file is UTF-16 text, which is not read', { file: this.file }, 'save it as "CSV UTF-8", or convert it: iconv -f UTF-16 -t UTF-8');
+    }
+    return dataError(
+      'the file contains a NUL byte: it is binary data, not CSV text',
+      { file: this.file, line: this.line + countNewlines(chunk, at) },
+      'if it is a spreadsheet (.xlsx, .ods), save it as CSV first',
+    );
+  }
+
+  private invalidText(chunk: Uint8Array): Error {
+    const at = firstInvalidUtf8(chunk);
+    return dataError(
+      `the file is not valid ${this.encoding === 'utf-8' ? 'UTF-8' : this.encoding} text`,
+      { file: this.file, line: this.line + countNewlines(chunk, at) },
+      'if it was exported from a spreadsheet, try --encoding windows-1252 (or latin1)',
+    );
+  }
+}
+
+/** A whole small file's bytes as text, by the same rules and with the same errors as a stream. */
+export function decodeWhole(bytes: Uint8Array, file: string, encoding: Encoding): { text: string; sawQuote: boolean; bytes: number } {
+  const pieces: string[] = [];
+  const decoding = new TextDecoding(file, encoding, (text) => pieces.push(text));
+  decoding.write(bytes);
+  decoding.end();
+  return { text: pieces.join(''), sawQuote: decoding.sawQuote, bytes: decoding.bytes };
+}
+
+function countNewlines(data: Uint8Array | string, end: number): number {
+  let count = 0;
+  if (typeof data === 'string') {
+    for (let i = data.indexOf('\n'); i !== -1 && i < end; i = data.indexOf('\n', i + 1)) count++;
+  } else {
+    for (let i = data.indexOf(10); i !== -1 && i < end; i = data.indexOf(10, i + 1)) count++;
+  }
+  return count;
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence (or the length). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (size === 0) return i;
+    if (i + size > bytes.length) return i;
+    for (let j = 1; j < size; j++) if ((bytes[i + j] & 0xc0) !== 0x80) return i;
+    i += size;
+  }
+  return bytes.length;
+}
