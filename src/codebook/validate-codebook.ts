@@ -135,6 +135,8 @@ function readResponseMap(value: unknown, path: (string | number)[], report: Repo
     const key = normaliseLabel(label);
     if (typeof code !== 'number' || !Number.isFinite(code)) {
       report([...path, label], `the code of "${label}" must be a number, not ${describe(code)}`);
+    } else if (Math.abs(code) > MAX_CODE) {
+      report([...path, label], `the code of "${label}" must be between -1e15 and 1e15, not ${code}`);
     } else if (key in map) {
       report([...path, label], `"${label}" is listed twice (labels match case-insensitively)`);
     } else {
@@ -263,6 +265,12 @@ function readKey(value: unknown, path: (string | number)[], items: string[], whe
   return key;
 }
 
+/**
+ * The largest code magnitude: up to 1e15 every integer code is exact in a double, and the
+ * squared deviations summed over a billion rows stay far from overflow.
+ */
+const MAX_CODE = 1e15;
+
 function readRange(
   entry: Raw,
   path: (string | number)[],
@@ -289,6 +297,10 @@ function readRange(
     return null;
   }
   const [min, max] = value as [number, number];
+  if (Math.abs(min) > MAX_CODE || Math.abs(max) > MAX_CODE) {
+    report([...path, 'range'], `must lie between -1e15 and 1e15, not ${JSON.stringify(value)}`);
+    return null;
+  }
   if (responses) {
     for (const [label, code] of Object.entries(responses)) {
       if (code < min || code > max) report([...path, 'responses'], `the code ${code} of "${label}" is outside range [${min}, ${max}]`);

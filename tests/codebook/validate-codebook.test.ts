@@ -80,6 +80,18 @@ prevalence:
     ]);
   });
 
+  it('bounds codes and ranges to ±1e15, where codes are exact and sums of squares cannot overflow', () => {
+    const text = `
+scales:
+  - {id: a, items: [x, y], range: [-1e308, 1e308]}
+  - {id: b, items: [p, q], responses: {Low: 1, High: 2e15}}
+`;
+    expect(problems(text)).toEqual([
+      'cb.yaml:3: scales[0].range: must lie between -1e15 and 1e15, not [-1e+308,1e+308]',
+      'cb.yaml:4: scales[1].responses.High: the code of "High" must be between -1e15 and 1e15, not 2000000000000000',
+    ]);
+  });
+
   it('rejects unknown keys (typos), a response code outside the range, and bad minAnswered', () => {
     const text = `
 scale: []
