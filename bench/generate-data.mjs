@@ -18,6 +18,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../scripts/mulberry32.mjs';
 import { helpText, readOptions, wholeNumber } from './args.mjs';
 
 export const GROUPS = ['Medicine', 'Surgery', 'Emergency', 'Paediatrics', 'Other'];
@@ -29,18 +30,6 @@ export const REVERSED = ['a4', 'b7', 'c3'];
 export const SCALE_PREFIXES = ['a', 'b', 'c'];
 export const ITEMS_PER_SCALE = 10;
 export const MISSING_RATE = 0.01;
-
-/** mulberry32: a small, fast 32-bit PRNG; uniform in [0, 1). */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal deviates from a uniform source (Box-Muller, both values used). */
 export function normalSource(uniform) {

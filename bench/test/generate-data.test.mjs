@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { GROUPS, LABELS, REVERSED, generateSurvey, header, mulberry32, normalSource } from '../generate-data.mjs';
+import { mulberry32 } from '../../scripts/mulberry32.mjs';
+import { GROUPS, LABELS, REVERSED, generateSurvey, header, normalSource } from '../generate-data.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-generate-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
