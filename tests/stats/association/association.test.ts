@@ -4,16 +4,8 @@ import { chiSquareUpperTail } from '../../../src/stats/association/chi-square-up
 import { fisherExact2x2 } from '../../../src/stats/association/fisher-exact-2x2.js';
 import { countTables, fisherExact2xc } from '../../../src/stats/association/fisher-exact-2xc.js';
 import { groupComparisonTest } from '../../../src/stats/association/group-comparison-test.js';
-import { readGolden } from '../proportion/golden.js';
+import { readGolden, type AssociationCase } from '../proportion/golden.js';
 
-interface AssociationCase {
-  table: number[][];
-  statistic: number | null;
-  df: number;
-  chisq_p: number | null;
-  fisher_p: number;
-  min_expected: number;
-}
 const tables = readGolden<{ tables: AssociationCase[] }>('association.json').tables;
 
 /** |a − b| <= tol · max(|b|, 1e-300): relative agreement, so tiny p-values are held to it too. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Prevalence } from '../../../src/codebook/codebook.js';
 import { PrevalenceAccumulator } from '../../../src/analysis/prevalence-accumulator.js';
+import type { AssociationCase } from './golden.js';
 
 export interface ClusteredInterval {
   level: number;
@@ -37,16 +38,10 @@ export interface ClusteredRow {
   y2: number | null;
   y3: number | null;
 }
-export interface ClusteredComparison {
+export interface ClusteredComparison extends AssociationCase {
   id: string;
   column: string;
   groups: string[];
-  table: number[][];
-  statistic: number | null;
-  df: number;
-  chisq_p: number | null;
-  fisher_p: number;
-  min_expected: number;
 }
 export interface ClusteredGolden {
   designClusters: number;

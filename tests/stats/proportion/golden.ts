@@ -5,3 +5,13 @@ import { fileURLToPath } from 'node:url';
 export function readGolden<T>(name: string): T {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../../golden/proportion/${name}`, import.meta.url)), 'utf8')) as T;
 }
+
+/** A contingency table with R's chisq.test (no continuity correction) and fisher.test results. */
+export interface AssociationCase {
+  table: number[][];
+  statistic: number | null;
+  df: number;
+  chisq_p: number | null;
+  fisher_p: number;
+  min_expected: number;
+}
