@@ -47,3 +47,15 @@ export function formatPlace(place: Place): string {
   if (place.option !== undefined) parts.push(place.option);
   return parts.join(': ');
 }
+
+/**
+ * What went wrong with a file-system call, in words: no such file, permission denied, or a
+ * directory where `kind` (e.g. "a CSV file") was expected; otherwise the system's message.
+ */
+export function fileProblem(error: unknown, kind: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return `is a directory, not ${kind}`;
+  return error instanceof Error ? error.message : String(error);
+}

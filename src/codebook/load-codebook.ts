@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
-import { usageError } from '../errors.js';
+import { fileProblem, usageError } from '../errors.js';
 import type { Codebook } from './codebook.js';
 import { pathText, validateCodebook } from './validate-codebook.js';
 
@@ -66,9 +66,7 @@ export function readCodebookText(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a codebook file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw usageError(why, { file }, 'the codebook is given with --codebook <file.json|file.yaml>');
+    throw usageError(fileProblem(error, 'a codebook file'), { file }, 'the codebook is given with --codebook <file.json|file.yaml>');
   }
   let text: string;
   try {

@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { dataError, SurveyError } from '../errors.js';
+import { dataError, fileProblem, SurveyError } from '../errors.js';
 import { DecodeStream } from './decode-stream.js';
 import { decodeWhole, type Encoding } from './text-decoding.js';
 import { checkHeader } from './check-header.js';
@@ -50,7 +50,7 @@ export function readCsv(source: string, options: ReadOptions, sink: RowSink): Pr
       if (failed) return;
       failed = true;
       bytes.destroy();
-      reject(error instanceof SurveyError ? error : readError(error, file));
+      reject(readError(error, file));
     };
     // `on`, not `once`: a stream that errs twice must not crash the process the second time.
     bytes.on('error', fail);
@@ -97,7 +97,7 @@ function readWhole(bytes: Buffer, file: string, options: ReadOptions, sink: RowS
     const fail = (error: unknown): void => {
       if (failed) return;
       failed = true;
-      reject(error instanceof SurveyError ? error : readError(error, file));
+      reject(readError(error, file));
     };
     try {
       const decoded = decodeWhole(bytes, file, options.encoding);
@@ -315,10 +315,12 @@ function gzipError(error: unknown, file: string): SurveyError {
   return dataError(`the file looks gzip-compressed but could not be decompressed (${why})`, { file }, 'check that the download or copy of the file is complete');
 }
 
-function readError(error: unknown, file: string): SurveyError {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return dataError('no such file', { file });
-  if (code === 'EACCES') return dataError('permission denied', { file });
-  if (code === 'EISDIR') return dataError('is a directory, not a CSV file', { file });
-  return dataError(error instanceof Error ? error.message : String(error), { file });
+/**
+ * A failed system call on the file (it has an errno code) as a data error naming the file.
+ * Anything else passes through: a SurveyError is already located, and any other error is a
+ * bug, to be shown as an internal error rather than as a problem of the file.
+ */
+function readError(error: unknown, file: string): unknown {
+  if (error instanceof SurveyError || typeof (error as NodeJS.ErrnoException)?.code !== 'string') return error;
+  return dataError(fileProblem(error, 'a CSV file'), { file });
 }

@@ -48,6 +48,12 @@ describe.each(modes)('readCsv (%s)', (_name, options) => {
     mode = options;
   });
 
+  it('an error of the row handler (a bug) comes through as it is, not as a problem of the file', async () => {
+    const bug = new TypeError('a bug in the sink');
+    const reading = readCsv(file('a,b\n1,2\n'), { ...defaults, ...mode }, { header: () => {}, rows: () => { throw bug; } });
+    await expect(reading).rejects.toBe(bug);
+  });
+
   it('reads a plain comma file with line numbers', async () => {
     const out = await read(file('a,b\n1,2\n3,4\n'));
     expect(out.header).toEqual(['a', 'b']);
