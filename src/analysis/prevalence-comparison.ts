@@ -22,8 +22,9 @@ export function prevalenceComparison(acc: PrevalenceAccumulator, p: number, colu
     });
     return null;
   }
+  const positives = answeredDomains.map((d) => acc.positives(d, p));
   const result = groupComparisonTest(
-    answeredDomains.map((d) => acc.positives(d, p)),
+    positives,
     answeredDomains.map((d) => acc.answered(d, p)),
   );
   if (result.exactInfeasible) {
@@ -39,7 +40,7 @@ export function prevalenceComparison(acc: PrevalenceAccumulator, p: number, colu
       code: 'chi-square-undefined',
       prevalence: id,
       column,
-      message: `prevalence "${id}" by "${column}": the answers are all ${acc.positives(0, p) === 0 ? 'negative' : 'positive'}, so the chi-square statistic is undefined (the exact p-value is 1)`,
+      message: `prevalence "${id}" by "${column}": the answers in the groups are all ${positives.every((count) => count === 0) ? 'negative' : 'positive'}, so the chi-square statistic is undefined (the exact p-value is 1)`,
     });
   }
   return {

@@ -32,8 +32,7 @@ export function scaleAlphaInterval(
   const defined = Number.isFinite(alpha);
   switch (options.alphaCi) {
     case 'feldt': {
-      // 1 - (1 - α)·F is reversed for α > 1 (possible only with pairwise covariances): no interval.
-      const { lower, upper } = defined && alpha < 1 ? feldtInterval(alpha, n, k, level) : { lower: null, upper: null };
+      const { lower, upper } = defined ? feldtInterval(alpha, n, k, level) : { lower: null, upper: null };
       return { method: 'feldt', level, lower, upper };
     }
     case 'duhachek': {

@@ -11,6 +11,7 @@ import type { ScaleAccumulator, ScaleMoments } from './scale-accumulator.js';
 import { scaleAlphaInterval } from './scale-alpha-interval.js';
 import { type ScaleFigures, scaleFigures } from './scale-figures.js';
 import { positiveVariance, trace } from '../stats/matrix-sums.js';
+import { ALPHA_ROUNDING } from '../stats/feldt-interval.js';
 
 /** A finite number, or null for an undefined figure. */
 function orNull(x: number): number | null {
@@ -154,7 +155,7 @@ function scaleWarnings(scale: Scale, m: ScaleMoments, f: ScaleFigures, warnings:
       '; alpha and the figures that divide by it are null');
     return;
   }
-  if (f.alpha >= 1) {
+  if (f.alpha > 1 + ALPHA_ROUNDING) {
     push('alpha-not-below-one', `alpha is ${f.alpha.toFixed(3)}: the pairwise covariances do not fit together as ` +
       'those of one set of respondents (the matrix is not positive semi-definite); the Feldt interval is null. ' +
       'Use --missing listwise');

@@ -84,6 +84,13 @@ describe('prevalenceReport without clusters', () => {
     expect(warnings.some((w) => w.code === 'chi-square-undefined' && w.prevalence === 'unsure')).toBe(true);
   });
 
+  it('the warning speaks of the answers in the groups: all negative there, though a row without a group is positive', () => {
+    const w: Warning[] = [];
+    prevalenceReport(build([[0, 0, 'A', null], [0, 0, 'A', null], [0, 0, 'B', null], [0, 0, 'B', null], [1, 0, null, null]]), { ciMethod: 'wilson', confLevel: 0.95 }, w);
+    const contact = w.find((x) => x.code === 'chi-square-undefined' && x.prevalence === 'contact');
+    expect(contact?.message).toContain('the answers in the groups are all negative');
+  });
+
   it('skips a comparison, with a warning, when fewer than 2 groups have answers', () => {
     const w: Warning[] = [];
     const r = prevalenceReport(build([[1, 0, 'A', null], [0, -1, 'A', null], [-1, 1, 'B', null]]), { ciMethod: 'wilson', confLevel: 0.95 }, w);

@@ -143,6 +143,29 @@ describe('undefined figures are null with a warning', () => {
     expect(report.alphaCI.lower).toBeNull();
   });
 
+  it('items with a constant sum (rankings): 1\'R1 is 0 up to rounding, so omega is null like the other R-based figures', () => {
+    // The 24 orderings of (1, 2, 3, 5): every row sums to 11, so var(total) = 1'C1 = 0 and 1'R1 = 0.
+    const orderings: number[][] = [];
+    const permute = (rest: number[], row: number[]): void => {
+      if (rest.length === 0) orderings.push(row);
+      rest.forEach((v, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...row, v]));
+    };
+    permute([1, 2, 3, 5], []);
+    const { report, codes } = run(testScale('rank', ['a', 'b', 'c', 'd'], [1, 5], []), orderings);
+    expect(codes).toContain('zero-variance-scale:');
+    expect([report.alpha, report.standardizedAlpha, report.lambda6, report.omegaTotal]).toEqual([null, null, null, null]);
+  });
+
+  it('two identical items, listwise: alpha is 1 (up to rounding) with the Feldt point interval [1, 1], no alpha-above-1 warning', () => {
+    // alpha = 2 (1 - 2v / 4v) = 1; Feldt: 1 - (1 - 1) F = 1 at both limits (psych::alpha.ci(1, 6, 2)).
+    const rows = [[1, 1], [2, 2], [4, 4], [3, 3], [5, 5], [2, 2]];
+    const { report, codes } = run(testScale('same', ['a', 'b'], [1, 5], []), rows);
+    close(report.alpha, 1, 1e-12);
+    close(report.alphaCI.lower, 1, 1e-12);
+    close(report.alphaCI.upper, 1, 1e-12);
+    expect(codes).toEqual(['two-item-scale:', 'singular-correlation-matrix:']);
+  });
+
   it('pairwise: two items never answered together', () => {
     const rows = [[1, NaN, 2], [2, NaN, 3], [NaN, 4, 1], [NaN, 5, 2], [3, NaN, 4]];
     const { report, codes } = run(testScale('p', ['a', 'b', 'c'], [1, 5], []), rows, 'pairwise');

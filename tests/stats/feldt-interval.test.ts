@@ -12,6 +12,14 @@ describe('feldtInterval', () => {
     expect(feldtInterval(1, 50, 4, 0.95)).toEqual({ lower: 1, upper: 1 });
   });
 
+  it('alpha above 1 by rounding (1 + 2.2e-16, identical items) still gives [1, 1]; above 1 by more, null', () => {
+    const rounded = feldtInterval(1 + Number.EPSILON, 50, 4, 0.95);
+    expect(Math.abs(rounded.lower! - 1)).toBeLessThan(1e-14);
+    expect(Math.abs(rounded.upper! - 1)).toBeLessThan(1e-14);
+    // 1 - (1 - 1.05) F would put the lower limit above the upper one.
+    expect(feldtInterval(1.05, 50, 4, 0.95)).toEqual({ lower: null, upper: null });
+  });
+
   it('is wider at a higher level and null without two respondents or two items', () => {
     const a = feldtInterval(0.7, 60, 6, 0.9);
     const b = feldtInterval(0.7, 60, 6, 0.99);
