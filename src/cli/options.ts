@@ -4,6 +4,7 @@ import { builtinCodebook } from '../codebook/builtin-codebook.js';
 import type { Codebook } from '../codebook/codebook.js';
 import { ENCODINGS, type Encoding } from '../read/text-decoding.js';
 import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
+import { MAX_DIGITS } from '../report/render.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;
 export const CI_METHODS: CiMethod[] = ['wilson', 'wilson-cc', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'wald', 'logit'];
@@ -88,7 +89,7 @@ export function analysisOptions(): Option[] {
     new Option('--cluster <column>', 'respondents are a one-stage cluster sample of this column: design-based prevalence intervals'),
     new Option('--bootstrap <n>', 'bootstrap resamples for --alpha-ci bootstrap').argParser(wholeNumber(10, 1_000_000)).default(1000),
     new Option('--seed <s>', 'seed of the bootstrap (same seed, same interval)').argParser(wholeNumber(0, 2 ** 31 - 1)).default(1),
-    new Option('--digits <n>', 'decimals shown in tables (JSON keeps full precision)').argParser(wholeNumber(0, 12)).default(3),
+    new Option('--digits <n>', 'decimals shown in tables (JSON keeps full precision)').argParser(wholeNumber(0, MAX_DIGITS)).default(3),
   ];
 }
 

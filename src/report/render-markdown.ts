@@ -56,8 +56,8 @@ function warningList(report: Report): string {
 
 /**
  * Backslash-escapes the characters that make markup in CommonMark/GFM (emphasis, links,
- * code, html, tables, headings, strike-through) and folds line breaks into spaces.
+ * code, html, tables, headings, strike-through) and folds line breaks and other control characters (a terminal escape) into spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]<>|#~!&]/g, (ch) => `\\${ch}`);
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[\\`*_{}[\]<>|#~!&]/g, (ch) => `\\${ch}`);
 }

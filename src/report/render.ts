@@ -17,7 +17,7 @@ export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'htm
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
-  /** Decimals of every statistic (percentages get digits - 2); 0 to 15. */
+  /** Decimals of every statistic (percentages get digits - 2); 0 to MAX_DIGITS. */
   digits: number;
   /** ANSI colour in the `table` format: a colour paint (see paint.ts `ansiPaint`), or false. */
   color: false | Paint;
@@ -45,9 +45,12 @@ export function render(report: Report, format: Format, options: RenderOptions): 
   }
 }
 
-/** `digits` must be an integer from 0 to 15 (beyond that a double has no more decimals to give). */
+/** The most decimals shown: a double's ~16 significant digits leave no more to give for figures above 1e3. */
+export const MAX_DIGITS = 12;
+
+/** `digits` must be an integer from 0 to MAX_DIGITS. */
 export function checkDigits(digits: number): void {
-  if (!Number.isInteger(digits) || digits < 0 || digits > 15) {
-    throw usageError(`digits must be a whole number from 0 to 15, not ${digits}`, { option: '--digits' });
+  if (!Number.isInteger(digits) || digits < 0 || digits > MAX_DIGITS) {
+    throw usageError(`digits must be a whole number from 0 to ${MAX_DIGITS}, not ${digits}`, { option: '--digits' });
   }
 }

@@ -355,14 +355,29 @@ function machineGroupComparisons(report: Report): ReportTable {
     text('prevalence', 'Prevalence', { key: 'id' }),
     text('group_column', 'Group column', { key: 'group_column' }),
     text('test', 'Test'),
-    num('statistic', 'Statistic', { methodFrom: 'test' }),
-    count('df', 'df', { methodFrom: 'test' }),
+    // Pearson's chi-square (Yates-corrected for 2 x 2) whichever test gives p.
+    num('statistic', 'Chi-square'),
+    count('df', 'df'),
     { name: 'p_value', title: 'p', kind: 'p-value', methodFrom: 'test' },
+    { name: 'chi_square_p_value', title: 'Chi-square p', kind: 'p-value' },
+    { name: 'yates', title: 'Yates', kind: 'flag' },
     count('groups', 'Groups'),
     count('n', 'n'),
     num('min_expected', 'Min. expected'),
   ];
-  const rows = report.groupComparisons.map((g): Cell[] => [g.id, g.column, g.test, g.statistic, g.df, g.pValue, g.groups, g.n, g.minExpected]);
+  const rows = report.groupComparisons.map((g): Cell[] => [
+    g.id,
+    g.column,
+    g.test,
+    g.statistic,
+    g.df,
+    g.pValue,
+    g.chiSquarePValue ?? null,
+    g.yates ?? null,
+    g.groups,
+    g.n,
+    g.minExpected,
+  ]);
   return { name: 'group-comparisons', family: 'group-comparisons', title: 'Group comparisons', columns, rows, notes: [] };
 }
 
@@ -395,7 +410,9 @@ function humanGroupComparisons(report: Report): ReportTable {
     title: 'Group comparisons',
     columns,
     rows,
-    notes: ["Does the prevalence differ between groups? Chi-square test of independence, or Fisher's exact test when an expected count is small (no statistic)."],
+    notes: [
+      "Does the prevalence differ between groups? p: Fisher's exact test for two groups; for more, Pearson's chi-square test, or the Fisher-Freeman-Halton exact test when an expected count is below 5. Chi-square: Pearson's statistic (Yates-corrected for two groups), shown whichever test gives p.",
+    ],
   };
 }
 

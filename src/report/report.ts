@@ -41,7 +41,7 @@ export interface ResponseFrequency {
   /** The label of that code in the scale's response set, when it has one. */
   label: string | null;
   count: number;
-  /** count / (answered + missing) over the respondents this item was analysed on. */
+  /** count / rows read (answered + missing for this item, not only the respondents behind n). */
   proportion: number;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
+import golden from '../fixture/protect-golden.json';
 import { FIXTURE, runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
@@ -43,6 +44,31 @@ describe('survey-analyze on the bundled (synthetic) survey', () => {
   it('reproduces the published alphas (0.93, 0.63, 0.64), the knowledge scale as KR-20', () => {
     expect(report.scales.map((s) => s.alpha!.toFixed(2))).toEqual(['0.93', '0.63', '0.64']);
     expect(report.scales.map((s) => s.coefficient)).toEqual(['alpha', 'kr20', 'alpha']);
+  });
+
+  it('alpha, standardized alpha and n as R psych::alpha (tests/fixture/make-protect-golden.R)', () => {
+    const reference = golden as Record<string, { n: number; alpha: number; standardizedAlpha: number }>;
+    for (const scale of report.scales) {
+      expect(scale.n).toBe(reference[scale.id].n);
+      expect(Math.abs(scale.alpha! - reference[scale.id].alpha)).toBeLessThan(1e-9);
+      expect(Math.abs(scale.standardizedAlpha! - reference[scale.id].standardizedAlpha)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('group comparison of two groups in csv: Fisher p, with the Yates chi-square labelled as such', () => {
+    // R: t <- table(d$contact, d$prior_training)   # No/No 637, Yes/No 82, No/Yes 36, Yes/Yes 19
+    //    chisq.test(t): X-squared 22.1165652281625, p 2.5658603103499e-06; fisher.test(t)$p.value 1.67459999443663e-05
+    const csv = runCli([FIXTURE, '--by', 'prior_training', '--format', 'csv', '--digits', '12']).stdout;
+    const rows = csv.trim().split('\n').map((line) => line.split(','));
+    const figure = (statistic: string) => rows.find((r) => r[0] === 'group-comparisons' && r[1] === 'contact' && r[6] === statistic)!;
+    expect(Number(figure('statistic')[7])).toBeCloseTo(22.1165652281625, 10);
+    expect(figure('statistic')[8]).toBe('');
+    // p-values are written to 5 significant digits.
+    const relative = (statistic: string, reference: number) => Math.abs(Number(figure(statistic)[7]) / reference - 1);
+    expect(relative('p_value', 1.67459999443663e-5)).toBeLessThan(1e-4);
+    expect(figure('p_value')[8]).toBe('fisher-exact');
+    expect(relative('chi_square_p_value', 2.5658603103499e-6)).toBeLessThan(1e-4);
+    expect(figure('yates')[7]).toBe('1');
   });
 
   it('reproduces the published prevalences with their n', () => {

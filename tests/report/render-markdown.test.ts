@@ -17,6 +17,10 @@ describe('escapeMarkdown', () => {
     );
     expect(escapeMarkdown('one\ntwo\r\nthree')).toBe('one two three');
   });
+
+  it('folds other control characters too: no terminal escape from the data reaches the output', () => {
+    expect(escapeMarkdown('a\u001b[31mred\u0007\tb\u007f')).toBe('a \\[31mred b ');
+  });
 });
 
 describe('renderMarkdown', () => {

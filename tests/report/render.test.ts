@@ -64,8 +64,9 @@ describe('render', () => {
     expect(text).toContain('| 0.05339 |');
   });
 
-  it('refuses digits outside 0 to 15 as a usage error', () => {
-    for (const digits of [-1, 1.5, 16, Number.NaN]) {
+  it('refuses digits outside 0 to 12 (the CLI\'s --digits range) as a usage error', () => {
+    expect(() => render(sampleReport(), 'table', { digits: 12, color: false })).not.toThrow();
+    for (const digits of [-1, 1.5, 13, Number.NaN]) {
       expect(() => render(sampleReport(), 'table', { digits, color: false })).toThrow(SurveyError);
     }
   });

@@ -13,8 +13,6 @@ export interface HtmlTableOptions {
   digits: number;
   /** Inline CSS for one body cell (e.g. a correlation's shading), by row and column index. */
   cellStyle?: (row: number, column: number) => string | undefined;
-  /** Leave the notes out (when the page shows them elsewhere). */
-  notes?: boolean;
 }
 
 export function htmlTable(table: ReportTable, options: HtmlTableOptions): string {
@@ -40,6 +38,6 @@ export function htmlTable(table: ReportTable, options: HtmlTableOptions): string
     body.push(`<tr>${cells.join('')}</tr>`);
   });
   if (table.rows.length === 0) body.push(`<tr><td colspan="${shown.length}" class="null">No rows.</td></tr>`);
-  const notes = options.notes === false ? '' : table.notes.map((note) => `\n<p class="note">${escapeHtml(note)}</p>`).join('');
+  const notes = table.notes.map((note) => `\n<p class="note">${escapeHtml(note)}</p>`).join('');
   return `<div class="table-wrap"><table data-table="${escapeHtml(table.name)}">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table></div>${notes}`;
 }
