@@ -124,7 +124,8 @@ export async function analyze(sources: string[], codebook: Codebook, settings: A
   return buildReport(acc, codebook, sources, settings);
 }
 
-function invalidWarnings(tally: Map<string, InvalidTally>): Warning[] {
+/** One warning per column whose invalid values --lenient counted as missing. */
+export function invalidWarnings(tally: Map<string, InvalidTally>): Warning[] {
   return [...tally.values()].map((t) => ({
     code: 'invalid-values',
     column: t.column,

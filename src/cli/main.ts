@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { ANALYZE_HELP, runAnalyze } from './analyze-command.js';
-import { analysisOptions, inputOptions, type RawOptions } from './options.js';
+import { analysisOptions, inputOptions, type InputRawOptions, type RawOptions } from './options.js';
 import { errorText } from './print-error.js';
 import { SCORES_HELP, runScores } from './scores-command.js';
 import { watchStdout } from './stdout.js';
@@ -41,13 +41,14 @@ function buildProgram(): Command {
     .addHelpText('after', SCORES_HELP)
     .exitOverride();
   for (const option of inputOptions()) scores.addOption(option);
-  scores.action((files: string[], options: RawOptions) => runScores(files, options));
+  scores.action((files: string[], options: InputRawOptions) => runScores(files, options));
 
   const codebook = program.command('codebook').description('show, check or draft a codebook').exitOverride();
   codebook
     .command('show')
     .description('print the built-in codebook (NHS human-trafficking survey)')
     .addOption(new Option('-f, --format <fmt>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
+    .option('--debug', 'show a stack trace with errors')
     .exitOverride()
     .action(async (options) => (await import('./codebook-command.js')).runCodebookShow(options));
   codebook
@@ -78,10 +79,8 @@ export async function main(args: string[]): Promise<number> {
     await buildProgram().parseAsync(args, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
-      return ok ? 0 : 2;
-    }
+    // Commander's exit code is 0 for --help and --version; a missing subcommand shows help with 1.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const { text, exitCode } = errorText(error, debug);
     process.stderr.write(text);
     return exitCode;

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { AnalysisSettings } from '../analysis/analyze.js';
 import { builtinCodebook } from '../codebook/builtin-codebook.js';
 import type { Codebook } from '../codebook/codebook.js';
+import type { ReadOptions } from '../read/read-csv.js';
 import { ENCODINGS, type Encoding } from '../read/text-decoding.js';
 import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
 import { MAX_DIGITS } from '../report/render.js';
@@ -12,9 +13,19 @@ export const ALPHA_CI_METHODS: AlphaCiMethod[] = ['feldt', 'duhachek', 'bootstra
 export const MISSING_METHODS: MissingMethod[] = ['listwise', 'pairwise'];
 export const CORRELATION_METHODS: CorrelationMethod[] = ['pearson', 'spearman'];
 
-/** The options of `analyze` and `scores` as commander hands them over. */
-export interface RawOptions {
+/** The options `analyze` and `scores` share (inputOptions), as commander hands them over. */
+export interface InputRawOptions {
   codebook?: string;
+  delimiter?: string;
+  encoding: Encoding;
+  lenient?: boolean;
+  by?: string[];
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+/** The options of `analyze` (inputOptions and analysisOptions), as commander hands them over. */
+export interface RawOptions extends InputRawOptions {
   format: (typeof FORMATS)[number];
   out?: string;
   ciMethod: CiMethod;
@@ -22,17 +33,11 @@ export interface RawOptions {
   confLevel: number;
   missing: MissingMethod;
   correlation: CorrelationMethod;
-  by?: string[];
   cluster?: string;
   bootstrap: number;
   seed: number;
   digits: number;
-  delimiter?: string;
-  encoding: Encoding;
-  lenient?: boolean;
-  quiet?: boolean;
   color: boolean;
-  debug?: boolean;
 }
 
 function confLevel(value: string): number {
@@ -70,8 +75,7 @@ export function inputOptions(): Option[] {
     new Option('--encoding <name>', 'text encoding of the CSV').choices(ENCODINGS).default('utf-8'),
     new Option('--lenient', 'out-of-range or unknown values become missing, counted in a warning, instead of an error'),
     new Option('--by <column>', 'group prevalence by this column (repeatable); replaces the codebook groups').argParser(collect),
-    new Option('--quiet', 'no progress or notes on stderr'),
-    new Option('--no-color', 'plain text (also when NO_COLOR is set or stdout is not a terminal)'),
+    new Option('--quiet', 'no progress, notes or warnings on stderr'),
     new Option('--debug', 'show a stack trace with errors'),
   ];
 }
@@ -90,6 +94,7 @@ export function analysisOptions(): Option[] {
     new Option('--bootstrap <n>', 'bootstrap resamples for --alpha-ci bootstrap').argParser(wholeNumber(10, 1_000_000)).default(1000),
     new Option('--seed <s>', 'seed of the bootstrap (same seed, same interval)').argParser(wholeNumber(0, 2 ** 31 - 1)).default(1),
     new Option('--digits <n>', 'decimals shown in tables (JSON keeps full precision)').argParser(wholeNumber(0, MAX_DIGITS)).default(3),
+    new Option('--no-color', 'plain text (also when NO_COLOR is set or stdout is not a terminal)'),
   ];
 }
 
@@ -100,17 +105,27 @@ export async function chooseCodebook(options: { codebook?: string }): Promise<Co
   return loadCodebook(options.codebook);
 }
 
+/** The settings of the analysis; every default is commander's (analysisOptions). */
 export function analysisSettings(options: RawOptions, codebook: Codebook): AnalysisSettings {
   return {
-    ciMethod: options.ciMethod ?? 'wilson',
-    alphaCi: options.alphaCi ?? 'feldt',
-    confLevel: options.confLevel ?? 0.95,
-    missing: options.missing ?? 'listwise',
-    correlation: options.correlation ?? 'pearson',
-    groups: options.by ?? codebook.groups,
+    ciMethod: options.ciMethod,
+    alphaCi: options.alphaCi,
+    confLevel: options.confLevel,
+    missing: options.missing,
+    correlation: options.correlation,
+    groups: groupColumns(options, codebook),
     cluster: options.cluster ?? null,
-    bootstrap: { resamples: options.bootstrap ?? 1000, seed: options.seed ?? 1 },
+    bootstrap: { resamples: options.bootstrap, seed: options.seed },
     lenient: options.lenient === true,
-    read: { delimiter: options.delimiter ?? null, encoding: options.encoding ?? 'utf-8' },
+    read: readOptions(options),
   };
+}
+
+/** The group columns: those given with --by, or the codebook's. */
+export function groupColumns(options: InputRawOptions, codebook: Codebook): string[] {
+  return options.by ?? codebook.groups;
+}
+
+export function readOptions(options: InputRawOptions): ReadOptions {
+  return { delimiter: options.delimiter ?? null, encoding: options.encoding };
 }

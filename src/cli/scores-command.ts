@@ -1,7 +1,8 @@
-import { RowCoder } from '../codebook/row-coder.js';
+import { invalidWarnings } from '../analysis/analyze.js';
+import { RowCoder, type InvalidTally } from '../codebook/row-coder.js';
 import { readSources } from '../read/read-sources.js';
 import { csvRow } from '../report/csv-row.js';
-import { analysisSettings, chooseCodebook, type RawOptions } from './options.js';
+import { chooseCodebook, groupColumns, readOptions, type InputRawOptions } from './options.js';
 import { checkInputs } from './analyze-command.js';
 import { writeStdout } from './stdout.js';
 
@@ -9,21 +10,23 @@ export const SCORES_HELP = `
 Writes one CSV row per respondent to stdout: the id column (when the codebook names one),
 the group columns, and each scale score (empty when too few items were answered).
 Scores are computed exactly as in the analysis: key scoring, reverse keying, mean or
-prorated sum, minAnswered.
+prorated sum, minAnswered. With --lenient, values counted as missing are summed up in a
+warning on stderr (unless --quiet).
 
 Example:
   survey-analyze scores -c codebook.yaml responses.csv > scores.csv`;
 
 /** `scores`: one CSV row per respondent, streamed: rows are never all held. */
-export async function runScores(files: string[], options: RawOptions): Promise<void> {
+export async function runScores(files: string[], options: InputRawOptions): Promise<void> {
   checkInputs(files);
   const codebook = await chooseCodebook(options);
-  const settings = analysisSettings(options, codebook);
-  const coder = new RowCoder(codebook, { groups: settings.groups, cluster: null, lenient: settings.lenient }, new Map());
+  const groups = groupColumns(options, codebook);
+  const invalid = new Map<string, InvalidTally>();
+  const coder = new RowCoder(codebook, { groups, cluster: null, lenient: options.lenient === true }, invalid);
   const hasId = codebook.id !== null;
-  const header = [...(hasId ? [codebook.id!] : []), ...settings.groups, ...codebook.scales.map((s) => s.id)];
+  const header = [...(hasId ? [codebook.id!] : []), ...groups, ...codebook.scales.map((s) => s.id)];
   const pending: string[] = [csvRow(header)];
-  await readSources(files, settings.read, {
+  await readSources(files, readOptions(options), {
     header: (columns, file) => coder.bind(columns, file),
     rows: (rows, lineOf) => {
       for (let r = 0; r < rows.length; r++) {
@@ -39,4 +42,5 @@ export async function runScores(files: string[], options: RawOptions): Promise<v
     },
   });
   await writeStdout(pending.join(''));
+  if (!options.quiet) for (const warning of invalidWarnings(invalid)) process.stderr.write(`warning: ${warning.message}\n`);
 }

@@ -47,6 +47,28 @@ describe('scores', () => {
   });
 });
 
+describe('scores --lenient', () => {
+  const codebook = write('lenient.yaml', 'scales:\n  - {id: m, items: [a, b], range: [1, 5], minAnswered: 1}\n');
+  const data = write('lenient.csv', 'a,b\n1,2\n9,3\n4,x\n');
+
+  it('counts the values it sets to missing in a warning on stderr, as analyze does', () => {
+    const result = runCli(['scores', data, '-c', codebook, '--lenient']);
+    expect(result.status).toBe(0);
+    // Row 2: a = 9 is out of range (missing), b = 3: the mean of the answered item is 3; row 3 likewise 4.
+    expect(result.stdout).toBe('m\n1.5\n3\n4\n');
+    expect(result.stderr).toBe(
+      `warning: column "a": 1 value out of range or unknown counted as missing (--lenient); the first, "9", at ${data}:3\n` +
+        `warning: column "b": 1 value out of range or unknown counted as missing (--lenient); the first, "x", at ${data}:4\n`,
+    );
+    const analysed = runCli([data, '-c', codebook, '--lenient', '--format', 'json']);
+    expect(analysed.stderr.startsWith(result.stderr)).toBe(true);
+  });
+
+  it('--quiet leaves stderr empty', () => {
+    expect(runCli(['scores', data, '-c', codebook, '--lenient', '--quiet']).stderr).toBe('');
+  });
+});
+
 describe('codebook commands', () => {
   it('show prints the built-in codebook, which check accepts', () => {
     const shown = runCli(['codebook', 'show']);
@@ -92,5 +114,17 @@ describe('codebook commands', () => {
     const path = write('draft.yaml', drafted.stdout);
     expect(runCli(['codebook', 'check', path]).status).toBe(0);
     expect(runCli([data, '-c', path, '--format', 'json']).status).toBe(0);
+  });
+
+  it('codebook without a subcommand is bad usage (status 2, help on stderr); --help is status 0', () => {
+    const bare = runCli(['codebook']);
+    expect(bare.status).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('Usage: survey-analyze codebook');
+    expect(runCli(['codebook', '--help']).status).toBe(0);
+  });
+
+  it('show takes --debug like every command', () => {
+    expect(runCli(['codebook', 'show', '--debug']).status).toBe(0);
   });
 });

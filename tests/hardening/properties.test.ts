@@ -735,7 +735,7 @@ describe('the command line', () => {
       fc.property(invocation, ({ command, files, codebook, options }) => {
         const scores = command.length > 0;
         // scores takes the input options only.
-        const kept = scores ? options.filter(([name]) => ['--by', '--delimiter', '--encoding', '--lenient', '--quiet', '--no-color'].includes(name)) : options;
+        const kept = scores ? options.filter(([name]) => ['--by', '--delimiter', '--encoding', '--lenient', '--quiet'].includes(name)) : options;
         const args = [...command, ...new Set(files.map((f) => `${C}/${f}`)), ...(codebook ? ['-c', `${C}/${codebook}`] : []), ...kept.flat()];
         const result = runCli(args);
         expect([0, 1, 2], `${args.join(' ')}\n${result.stderr}`).toContain(result.status);
