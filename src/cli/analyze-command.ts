@@ -1,4 +1,3 @@
-import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { render } from '../report/render.js';
@@ -10,6 +9,7 @@ import { analysisSettings, chooseCodebook, type RawOptions } from './options.js'
 import { outWriteError, prepareOutDir, removeCreated } from './out-dir.js';
 import { progressLine } from './progress.js';
 import { useColor, writeStdout } from './stdout.js';
+import { realOrResolved } from '../real-or-resolved.js';
 
 export const ANALYZE_HELP = `
 Reads the CSV file(s) (or - for standard input), codes and scores the scales of the
@@ -84,14 +84,6 @@ export function checkInputs(files: string[]): void {
       throw usageError(`the same file is given twice (also as ${before}); its rows would be counted twice`, { file });
     }
     seen.set(key, file);
-  }
-}
-
-function realOrResolved(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
   }
 }
 

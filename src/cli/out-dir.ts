@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dataError, SurveyError, usageError } from '../errors.js';
+import { realOrResolved } from '../real-or-resolved.js';
 
 /**
  * The `--out` directory, made ready before any reading starts, so that a wrong --out fails
@@ -84,12 +85,4 @@ function systemReason(error: NodeJS.ErrnoException): string {
     EISDIR: 'a directory is in the way',
   };
   return (error.code !== undefined ? reasons[error.code] : undefined) ?? error.message;
-}
-
-function realOrResolved(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
-  }
 }

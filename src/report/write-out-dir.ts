@@ -27,6 +27,7 @@ import { renderMarkdownTable } from './render-markdown.js';
 import { renderLatexTable } from './render-latex.js';
 import { renderHtmlTable } from './render-html.js';
 import { writeFilesAtomically, type AtomicFs, type OutFile } from './atomic-write.js';
+import { realOrResolved } from '../real-or-resolved.js';
 
 export interface OutDirOptions {
   digits: number;
@@ -115,13 +116,5 @@ function refuseInputs(dir: string, files: OutFile[], inputs: string[]): void {
       throw usageError(`refusing to overwrite the input file ${file.name}`, { file: candidate, option: '--out' }, 'choose another --out directory');
     }
     if (fs.statSync(candidate).isDirectory()) throw usageError(`${file.name} is a directory, not a file`, { file: candidate, option: '--out' });
-  }
-}
-
-function realOrResolved(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
   }
 }
