@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { fileProblem, usageError } from '../errors.js';
+import { countLineBreaks, firstInvalidUtf8 } from '../read/text-decoding.js';
 import type { Codebook } from './codebook.js';
 import { pathText, validateCodebook } from './validate-codebook.js';
 
@@ -72,26 +73,11 @@ export function readCodebookText(file: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw usageError('the codebook is not valid UTF-8 text', { file, line: lineOfFirstInvalidByte(bytes) }, 'save it as UTF-8 (JSON and YAML files are UTF-8)');
+    throw usageError('the codebook is not valid UTF-8 text', { file, line: 1 + countLineBreaks(bytes, firstInvalidUtf8(bytes)) }, 'save it as UTF-8 (JSON and YAML files are UTF-8)');
   }
   // trim() also drops a byte-order mark (U+FEFF).
   if (text.trim() === '') throw usageError('the codebook file is empty', { file });
   return text;
-}
-
-/** The 1-based line of the first byte that is not valid UTF-8 (fed one byte at a time: an error path only). */
-function lineOfFirstInvalidByte(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  for (let i = 0; i < bytes.length; i++) {
-    try {
-      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
-    } catch {
-      return line;
-    }
-    if (bytes[i] === 10) line++;
-  }
-  return line;
 }
 
 /** Load and validate a codebook file, or throw a usage error (exit 2) listing every problem. */

@@ -8,7 +8,9 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'
 /**
  * Bytes → text, by the rules every reader shares (a stream's chunks, or a small file at once).
  * UTF-8 is decoded strictly: an invalid byte is an error with the line it is on, never a
- * silent U+FFFD. A leading byte-order mark is dropped. A NUL byte means the input is not text.
+ * silent U+FFFD. A leading UTF-8 byte-order mark is dropped, also when the file is read as
+ * windows-1252 or latin1 (where it would become "ï»¿" before the first column's name). A NUL
+ * byte means the input is not text.
  *
  * Two guards for the CSV parser downstream (papaparse guesses the line ending from its first
  * chunk, and misreads a closing quote followed by a chunk that ends on the CR of a CRLF,
@@ -41,9 +43,11 @@ export class TextDecoding {
   }
 
   /** Decode the next chunk of bytes; throws a located error for bytes that are not text. */
-  write(chunk: Uint8Array): void {
-    const nul = chunk.indexOf(0);
-    if (nul !== -1) throw this.notText(chunk, nul);
+  write(bytes: Uint8Array): void {
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) throw this.notText(bytes, nul);
+    // TextDecoder drops a UTF-8 byte-order mark only when decoding UTF-8.
+    const chunk = !this.started && this.encoding !== 'utf-8' && startsWithUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
     this.started = true;
     this.bytes += chunk.length;
     let text: string;
@@ -88,7 +92,7 @@ export class TextDecoding {
 
   private send(text: string): void {
     if (!this.sawQuote && text.indexOf('"') !== -1) this.sawQuote = true;
-    this.line += countNewlines(text, text.length);
+    this.line += countLineBreaks(text, text.length);
     this.emit(text);
   }
 
@@ -103,7 +107,7 @@ export class TextDecoding {
     }
     return dataError(
       'the file contains a NUL byte: it is binary data, not CSV text',
-      { file: this.file, line: this.line + countNewlines(chunk, at) },
+      { file: this.file, line: this.line + countLineBreaks(chunk, at) },
       'if it is a spreadsheet (.xlsx, .ods), save it as CSV first',
     );
   }
@@ -112,7 +116,7 @@ export class TextDecoding {
     const at = firstInvalidUtf8(chunk);
     return dataError(
       `the file is not valid ${this.encoding === 'utf-8' ? 'UTF-8' : this.encoding} text`,
-      { file: this.file, line: this.line + countNewlines(chunk, at) },
+      { file: this.file, line: this.line + countLineBreaks(chunk, at) },
       'if it was exported from a spreadsheet, try --encoding windows-1252 (or latin1)',
     );
   }
@@ -127,26 +131,36 @@ export function decodeWhole(bytes: Uint8Array, file: string, encoding: Encoding)
   return { text: pieces.join(''), sawQuote: decoding.sawQuote, bytes: decoding.bytes };
 }
 
-function countNewlines(data: Uint8Array | string, end: number): number {
+function startsWithUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** Line breaks before `end`: LF, CRLF (counted once) and a lone CR (old Mac files). */
+export function countLineBreaks(data: Uint8Array | string, end: number): number {
+  const find =
+    typeof data === 'string'
+      ? (code: number, from: number) => data.indexOf(String.fromCharCode(code), from)
+      : (code: number, from: number) => data.indexOf(code, from);
+  const codeAt = typeof data === 'string' ? (i: number) => data.charCodeAt(i) : (i: number) => data[i];
   let count = 0;
-  if (typeof data === 'string') {
-    for (let i = data.indexOf('\n'); i !== -1 && i < end; i = data.indexOf('\n', i + 1)) count++;
-  } else {
-    for (let i = data.indexOf(10); i !== -1 && i < end; i = data.indexOf(10, i + 1)) count++;
-  }
+  for (let i = find(10, 0); i !== -1 && i < end; i = find(10, i + 1)) count++;
+  for (let i = find(13, 0); i !== -1 && i < end; i = find(13, i + 1)) if (codeAt(i + 1) !== 10) count++;
   return count;
 }
 
-/** Offset of the first byte that starts an invalid UTF-8 sequence (or the length). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (size === 0) return i;
-    if (i + size > bytes.length) return i;
-    for (let j = 1; j < size; j++) if ((bytes[i + j] & 0xc0) !== 0x80) return i;
-    i += size;
+/**
+ * Offset of the first byte that cannot be part of valid UTF-8 (or the length): the bytes are
+ * fed one at a time to a strict decoder, which also rejects overlong forms and surrogates.
+ * Only on the error path.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
+    } catch {
+      return i;
+    }
   }
   return bytes.length;
 }

@@ -98,6 +98,12 @@ describe.each(modes)('readCsv (%s)', (_name, options) => {
     expect(out.rows).toEqual([['café']]);
   });
 
+  it('drops a UTF-8 byte-order mark also when asked for windows-1252 (a "CSV UTF-8" export read as 1252)', async () => {
+    const out = await read(file(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x0a, 0x62, 0x0a])), { encoding: 'windows-1252' });
+    expect(out.header).toEqual(['a']);
+    expect(out.rows).toEqual([['b']]);
+  });
+
   it('a header only gives no rows', async () => {
     expect((await read(file('a,b\n'))).rows).toEqual([]);
   });
@@ -139,6 +145,20 @@ describe.each(modes)('readCsv errors (%s)', (_name, options) => {
     expect(error.message).toMatch(/not valid UTF-8/);
     expect(error.place.line).toBe(3);
     expect(error.hint).toMatch(/--encoding windows-1252/);
+  });
+
+  it('invalid UTF-8 that looks well formed (a surrogate ED A0 80, an overlong E0 80 80) is on its own line too', async () => {
+    for (const bad of [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0x80]]) {
+      const lines = Array.from({ length: 40 }, (_, i) => Buffer.from(`row${i}\n`));
+      lines[4] = Buffer.concat([Buffer.from('x'), Buffer.from(bad), Buffer.from('\n')]);
+      const error = await failure(read(file(Buffer.concat([Buffer.from('a\n'), ...lines]))));
+      expect(error.place.line).toBe(6);
+    }
+  });
+
+  it('lines end with a lone CR (old Mac files): the invalid byte is still on its line', async () => {
+    const error = await failure(read(file(Buffer.from('a\rok\rcaf\xe9\r', 'latin1'))));
+    expect(error.place.line).toBe(3);
   });
 
   it('binary data, a directory and a missing file are data errors', async () => {
