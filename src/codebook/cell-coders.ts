@@ -83,19 +83,21 @@ export function ratedItemCoder(responses: ResponseMap, range: [number, number], 
 /**
  * A knowledge item scored against its key: the correct answer scores 1, any other answer
  * ("Don't know" included) 0, a missing value NaN. With a response set, an answer outside it
- * is INVALID. Numbers compare as numbers ("1.0" equals a key of 1).
+ * is INVALID, and an answer is correct when its code is the key's: the label and its code are
+ * the same answer ("True" or 1 with True: 1). Numbers compare as numbers ("1.0" equals a key of 1).
  */
 export function keyedItemCoder(correct: string, responses: ResponseMap, missing: Set<string>): CellCoder {
   const labels = Object.keys(responses);
   const codes = new Set(Object.values(responses));
-  const correctNumber = parseNumber(correct);
+  const codeOf = (label: string, text: string): number => responses[label] ?? parseNumber(text);
+  const correctCode = codeOf(correct, correct);
   return (cell) => {
     const text = cell.trim();
     if (missing.has(text)) return Number.NaN;
-    const lower = normaliseLabel(text);
-    if (labels.length > 0 && responses[lower] === undefined && !codes.has(parseNumber(text))) return INVALID;
-    if (lower === correct) return 1;
-    return !Number.isNaN(correctNumber) && parseNumber(text) === correctNumber ? 1 : 0;
+    const label = normaliseLabel(text);
+    const code = codeOf(label, text);
+    if (labels.length > 0 && responses[label] === undefined && !codes.has(code)) return INVALID;
+    return label === correct || (!Number.isNaN(correctCode) && code === correctCode) ? 1 : 0;
   };
 }
 

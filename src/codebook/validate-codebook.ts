@@ -1,4 +1,5 @@
 import type { Codebook, Prevalence, ResponseMap, Scale } from './codebook.js';
+import { parseNumber } from './cell-coders.js';
 import { normaliseLabel } from './normalise-label.js';
 
 /** One thing wrong with a codebook, at a path such as `scales[0].reverse[1]`. */
@@ -182,6 +183,7 @@ function readScale(
 
   const key = readKey(entry.key, [...path, 'key'], items, where, report);
   const responses = readScaleResponses(entry.responses, [...path, 'responses'], sets, report);
+  if (key && responses) checkKeyAnswers(key, responses, [...path, 'key'], report);
   const range = readRange(entry, path, key !== null, responses, where, report);
   const reverse = stringList(entry.reverse, [...path, 'reverse'], report);
   reverse.forEach((item, i) => {
@@ -244,6 +246,16 @@ function readScaleResponses(value: unknown, path: (string | number)[], sets: Rec
     return set;
   }
   return readResponseMap(value, path, report);
+}
+
+/** With a response set, every correct answer must be one of its labels or codes (a typo would score every answer 0). */
+function checkKeyAnswers(key: Record<string, string>, responses: ResponseMap, path: (string | number)[], report: Report): void {
+  const codes = new Set(Object.values(responses));
+  for (const [item, answer] of Object.entries(key)) {
+    if (responses[answer] === undefined && !codes.has(parseNumber(answer))) {
+      report([...path, item], `the correct answer "${answer}" is not an answer of the response set (${Object.keys(responses).join(', ')})`);
+    }
+  }
 }
 
 function readKey(value: unknown, path: (string | number)[], items: string[], where: string, report: Report): Record<string, string> | null {

@@ -44,6 +44,24 @@ describe('RowCoder', () => {
     expect(c.idOf(row)).toBe('R1');
   });
 
+  it('a keyed scale with a response set: a label and its code are the same answer, whichever the key names', () => {
+    const { codebook } = parseCodebook(
+      'scales:\n  - {id: k, items: [a, b], responses: {True: 1, False: 2, "Don\'t know": 3}, key: {a: "True", b: 2}, score: sum}\n',
+      'cb.yaml',
+    );
+    const c = new RowCoder(codebook!, { groups: [], cluster: null, lenient: false }, new Map());
+    c.bind(['a', 'b'], 'data.csv');
+    // a's key "True" is code 1; b's key 2 is "False".
+    c.code(['True', 'False'], 2);
+    expect([...c.values[0]]).toEqual([1, 1]);
+    c.code(['1', '2'], 3);
+    expect([...c.values[0]]).toEqual([1, 1]);
+    c.code(['2', 'True'], 4);
+    expect([...c.values[0]]).toEqual([0, 0]);
+    c.code(["Don't know", '3'], 5);
+    expect([...c.values[0]]).toEqual([0, 0]);
+  });
+
   it('missing values give NaN, prorated sums and scores only with minAnswered items', () => {
     const c = coder();
     c.code(['R2', 'NA', '', 'Disagree', '-99', 'NA', 'Strongly disagree', 'False', '', 'True'], 3);

@@ -80,6 +80,14 @@ prevalence:
     ]);
   });
 
+  it('a key answer that is not in the scale\'s response set (a typo) is a problem', () => {
+    const text = `
+scales:
+  - {id: k, items: [a, b, c], responses: {True: 1, False: 2}, key: {a: "Treu", b: 2, c: "false"}}
+`;
+    expect(problems(text)).toEqual(['cb.yaml:3: scales[0].key.a: the correct answer "treu" is not an answer of the response set (true, false)']);
+  });
+
   it('bounds codes and ranges to ±1e15, where codes are exact and sums of squares cannot overflow', () => {
     const text = `
 scales:
