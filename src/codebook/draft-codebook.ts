@@ -6,6 +6,8 @@
  * yes/no columns prevalence entries, and short text columns groups. The analyst edits it.
  */
 
+import { normaliseLabel } from './normalise-label.js';
+
 export interface ColumnValues {
   name: string;
   /** Distinct non-missing trimmed values (at most a few dozen are kept). */
@@ -14,22 +16,25 @@ export interface ColumnValues {
   overflow: boolean;
 }
 
-export const AGREE5: Record<string, number> = {
+/** The five-point agreement set drafted for agreement columns; "Neutral" is its midpoint too. */
+const AGREE5: Record<string, number> = {
   'Strongly disagree': 1,
   Disagree: 2,
   'Neither agree nor disagree': 3,
+  Neutral: 3,
   Agree: 4,
   'Strongly agree': 5,
 };
 
-const AGREEMENT = new Set(['strongly disagree', 'disagree', 'neither agree nor disagree', 'neutral', 'agree', 'strongly agree', 'somewhat agree', 'somewhat disagree']);
+/** The labels of AGREE5, as normaliseLabel gives them: a column of only these is drafted with it. */
+const AGREEMENT = new Set(Object.keys(AGREE5).map(normaliseLabel));
 const TRUE_FALSE = new Set(['true', 'false', "don't know", 'dont know', 'do not know', 'not sure', 'unsure']);
 const YES_NO = new Set(['yes', 'no', "don't know", 'not sure']);
 
 export type ColumnKind = 'id' | 'agreement' | 'numeric' | 'true-false' | 'yes-no' | 'group' | 'other';
 
 export function classifyColumn(column: ColumnValues): ColumnKind {
-  const lower = column.values.map((v) => v.toLowerCase());
+  const lower = column.values.map(normaliseLabel);
   if (column.values.length === 0) return 'other';
   if (/^(id|respondent|respondent_?id|record_?id|response_?id)$/i.test(column.name)) return 'id';
   if (column.overflow) return 'other';
@@ -56,6 +61,14 @@ export function draftCodebook(columns: ColumnValues[], title: string): Record<st
   const kinds = columns.map((c) => ({ column: c, kind: classifyColumn(c) }));
   const id = kinds.find((k) => k.kind === 'id')?.column.name;
   const scales: Record<string, unknown>[] = [];
+  // Stems of different kinds may coincide (q1 agreement, q2 numeric): ids get a suffix.
+  const used = new Set<string>();
+  const uniqueId = (base: string): string => {
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+    used.add(id);
+    return id;
+  };
   const byStem = (kind: ColumnKind): Map<string, ColumnValues[]> => {
     const groups = new Map<string, ColumnValues[]>();
     for (const k of kinds.filter((k) => k.kind === kind)) {
@@ -65,15 +78,15 @@ export function draftCodebook(columns: ColumnValues[], title: string): Record<st
     return groups;
   };
   for (const [name, cols] of byStem('agreement')) {
-    scales.push({ id: name, label: name, items: cols.map((c) => c.name), responses: 'agree5', score: 'mean' });
+    scales.push({ id: uniqueId(name), label: name, items: cols.map((c) => c.name), responses: 'agree5', score: 'mean' });
   }
   for (const [name, cols] of byStem('numeric')) {
     const numbers = cols.flatMap((c) => c.values.map(Number));
-    scales.push({ id: name, label: name, items: cols.map((c) => c.name), range: [Math.min(...numbers), Math.max(...numbers)], score: 'mean' });
+    scales.push({ id: uniqueId(name), label: name, items: cols.map((c) => c.name), range: [Math.min(...numbers), Math.max(...numbers)], score: 'mean' });
   }
   for (const [name, cols] of byStem('true-false')) {
     scales.push({
-      id: `${name}_knowledge`,
+      id: uniqueId(`${name}_knowledge`),
       label: `${name} (knowledge; check the key)`,
       items: cols.map((c) => c.name),
       key: Object.fromEntries(cols.map((c) => [c.name, 'True'])),

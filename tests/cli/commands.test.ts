@@ -116,6 +116,28 @@ describe('codebook commands', () => {
     expect(runCli([data, '-c', path, '--format', 'json']).status).toBe(0);
   });
 
+  it('init: "Neutral", a stem shared by an agreement and a numeric column, and typographic apostrophes still make a usable draft', () => {
+    const data = write('awkward.csv', [
+      'q1,q2,q3,t1,t2',
+      'Agree,1,2,True,Don\u2019t know',
+      'Neutral,3,4,False,True',
+      'Disagree,5,1,Don\u2019t know,False',
+    ].join('\n'));
+    const drafted = runCli(['codebook', 'init', data]);
+    expect(drafted.status).toBe(0);
+    const codebook = parse(drafted.stdout);
+    expect(codebook.scales.map((s: { id: string; items: string[] }) => [s.id, s.items])).toEqual([
+      ['q', ['q1']],
+      ['q_2', ['q2', 'q3']],
+      ['t_knowledge', ['t1', 't2']],
+    ]);
+    const path = write('awkward.yaml', drafted.stdout);
+    expect(runCli(['codebook', 'check', path]).status).toBe(0);
+    const analysed = runCli([data, '-c', path, '--format', 'json']);
+    expect(analysed.stderr).not.toMatch(/error/);
+    expect(analysed.status).toBe(0);
+  });
+
   it('codebook without a subcommand is bad usage (status 2, help on stderr); --help is status 0', () => {
     const bare = runCli(['codebook']);
     expect(bare.status).toBe(2);
