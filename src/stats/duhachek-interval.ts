@@ -1,4 +1,4 @@
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalCritical } from './critical-value.js';
 import { matrixSum, positiveVariance, rowSum, trace } from './matrix-sums.js';
 
 /**
@@ -41,6 +41,6 @@ export function duhachekInterval(
 ): { lower: number | null; upper: number | null; ase: number | null } {
   if (!Number.isFinite(alpha) || !(q >= 0) || n < 1) return { lower: null, upper: null, ase: null };
   const ase = Math.sqrt(q / n);
-  const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
+  const z = normalCritical(level);
   return { lower: alpha - z * ase, upper: alpha + z * ase, ase };
 }

@@ -1,4 +1,4 @@
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalCritical } from './critical-value.js';
 
 /**
  * Fisher (1921) z interval for a correlation, psych `r.con`:
@@ -11,6 +11,6 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 export function fisherZInterval(r: number, n: number, level: number): { lower: number; upper: number } | null {
   if (!Number.isFinite(r) || n < 4) return null;
   const z = Math.atanh(r);
-  const half = normalQuantile(1 - (1 - level) / 2, 0, 1) / Math.sqrt(n - 3);
+  const half = normalCritical(level) / Math.sqrt(n - 3);
   return { lower: Math.tanh(z - half), upper: Math.tanh(z + half) };
 }

@@ -2,7 +2,7 @@ import type { CiMethod } from '../../report/report.js';
 import { agrestiCoullInterval } from './agresti-coull-interval.js';
 import type { Bounds } from './bounds.js';
 import { clopperPearsonInterval } from './clopper-pearson-interval.js';
-import { tCritical } from './critical-value.js';
+import { tCritical } from '../critical-value.js';
 import { jeffreysInterval } from './jeffreys-interval.js';
 import { logitInterval } from './logit-interval.js';
 import { waldInterval } from './wald-interval.js';

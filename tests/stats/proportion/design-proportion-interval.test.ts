@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CiMethod } from '../../../src/report/report.js';
 import { clusterProportionVariance, designDegreesOfFreedom } from '../../../src/stats/proportion/cluster-proportion-variance.js';
-import { tCritical } from '../../../src/stats/proportion/critical-value.js';
+import { tCritical } from '../../../src/stats/critical-value.js';
 import {
   designProportionInterval,
   effectiveSampleSize,

@@ -6,7 +6,7 @@ export function readGolden<T>(name: string): T {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../../golden/proportion/${name}`, import.meta.url)), 'utf8')) as T;
 }
 
-/** A contingency table with R's chisq.test (no continuity correction) and fisher.test results. */
+/** A 2 x G table with R's chisq.test (default correct = TRUE: Yates on 2 x 2) and fisher.test results. */
 export interface AssociationCase {
   table: number[][];
   statistic: number | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CiMethod } from '../../../src/report/report.js';
-import { normalCritical, tCritical } from '../../../src/stats/proportion/critical-value.js';
+import { normalCritical, tCritical } from '../../../src/stats/critical-value.js';
 import { proportionInterval } from '../../../src/stats/proportion/proportion-interval.js';
 import { readGolden } from './golden.js';
 
