@@ -1,35 +1,16 @@
 import { choleskyFactor } from './cholesky.js';
 
 /**
- * Inverse of a symmetric positive definite matrix from its Cholesky factor, R
- * `chol2inv(chol(A))`: with A = L Lᵀ and X = L⁻¹ (lower triangular),
- *   A⁻¹ = Xᵀ X,   (A⁻¹)_jl = Σ_{i ≥ max(j, l)} X_ij X_il.
+ * The diagonal of A⁻¹ for a symmetric positive definite A, as `diag(chol2inv(chol(A)))` in R:
+ * with A = L Lᵀ and X = L⁻¹ (lower triangular), A⁻¹ = Xᵀ X, so
+ *   (A⁻¹)_jj = Σ_{i ≥ j} X_ij².
  * X is built a row at a time, X_i = (e_i - Σ_{p<i} L_ip X_p) / L_ii, so that every loop walks
- * rows contiguously. About k³/2 multiply-adds in all; `choleskyInverseDiagonal` stops at the
- * diagonal, (A⁻¹)_jj = Σ_{i≥j} X_ij², for k³/3. Both are null when A is not (numerically)
- * positive definite (see cholesky.ts).
+ * rows contiguously; about k³/3 multiply-adds in all. Null when A is not (numerically) positive
+ * definite (see cholesky.ts).
  *
  * @example
- * choleskyInverse(Float64Array.of(2, 1, 1, 2), 2) // [[2, -1], [-1, 2]] / 3
+ * choleskyInverseDiagonal(Float64Array.of(2, 1, 1, 2), 2) // [2/3, 2/3] ([[2, -1], [-1, 2]] / 3)
  */
-export function choleskyInverse(a: Float64Array, k: number): Float64Array | null {
-  const x = lowerInverse(a, k);
-  if (x === null) return null;
-  const inverse = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    const rowI = i * k;
-    for (let j = 0; j <= i; j++) {
-      const xij = x[rowI + j];
-      if (xij === 0) continue;
-      const rowJ = j * k;
-      for (let l = 0; l <= j; l++) inverse[rowJ + l] += xij * x[rowI + l];
-    }
-  }
-  for (let j = 0; j < k; j++) for (let l = 0; l < j; l++) inverse[l * k + j] = inverse[j * k + l];
-  return inverse;
-}
-
-/** The diagonal of A⁻¹ for a symmetric positive definite A; null otherwise (see above). */
 export function choleskyInverseDiagonal(a: Float64Array, k: number): Float64Array | null {
   const x = lowerInverse(a, k);
   if (x === null) return null;

@@ -64,11 +64,6 @@ export class PairwiseCoMoments {
     this.pairs.fill(0);
   }
 
-  /** Observed rows of variable i. */
-  count(i: number): number {
-    return this.single[i * UNIVARIATE_STRIDE];
-  }
-
   /** R `cov(x, use = "pairwise")` (k × k, row-major); NaN where fewer than 2 rows. */
   covariance(): Float64Array {
     const k = this.k;
