@@ -2,7 +2,7 @@
  * One cell of a neutral table as text, for people (paper style) or for machines (one plain
  * value). Every renderer goes through here, so the formats never disagree on a figure.
  */
-import type { Cell, Column, CorrelationCell, FractionCell, IntervalCell, PercentCountCell } from './table-model.js';
+import type { Cell, Column, CorrelationCell, FractionCell, IntervalCell, PercentCountCell, ReportTable } from './table-model.js';
 import { formatCount, formatFixed, formatPercent, formatPHuman, formatPMachine } from './format-number.js';
 
 /**
@@ -84,4 +84,10 @@ function exact(x: number): string | null {
 function asNumber(cell: Cell, column: Column): number {
   if (typeof cell !== 'number') throw new TypeError(`column "${column.name}" expects numbers, got ${JSON.stringify(cell)}`);
   return cell;
+}
+
+/** The human text of the cell in column `name` of row `row`. */
+export function humanCellByName(table: ReportTable, row: number, name: string, digits: number, nullMark: string): string {
+  const j = table.columns.findIndex((c) => c.name === name);
+  return humanCell(table.rows[row][j], table.columns[j], digits, nullMark);
 }

@@ -27,6 +27,11 @@ export function coefficientName(coefficient: ScaleReport['coefficient']): string
   return coefficient === 'kr20' ? 'KR-20' : "Cronbach's alpha";
 }
 
+/** `Alpha` or `KR-20`: the short name, for column titles and labels. */
+export function coefficientShortName(coefficient: ScaleReport['coefficient']): string {
+  return coefficient === 'kr20' ? 'KR-20' : 'Alpha';
+}
+
 /** `Chi-square` or `Fisher's exact`. */
 export function testName(test: GroupComparison['test']): string {
   return test === 'fisher-exact' ? "Fisher's exact" : 'Chi-square';

@@ -10,7 +10,8 @@
 import type { Report } from './report.js';
 import type { Cell, ReportTable } from './table-model.js';
 import { humanTables } from './report-tables.js';
-import { humanCell } from './format-cell.js';
+import { humanCellByName } from './format-cell.js';
+import { ciTitle, coefficientShortName } from './method-names.js';
 import { reportMeta } from './report-meta.js';
 import { formatPercent } from './format-number.js';
 import { escapeHtml } from './html/escape-html.js';
@@ -88,8 +89,7 @@ ${body}
 }
 
 function cellText(table: ReportTable, row: number, name: string, digits: number): string {
-  const j = table.columns.findIndex((c) => c.name === name);
-  return humanCell(table.rows[row][j], table.columns[j], digits, NULL_MARK);
+  return humanCellByName(table, row, name, digits, NULL_MARK);
 }
 
 /** The same table with only some rows (and without some columns). */
@@ -108,20 +108,19 @@ function reliabilitySection(report: Report, reliability: ReportTable, digits: nu
     const ci = cellText(reliability, s, 'ci', digits);
     return `<div class="stat"><div class="name">${escapeHtml(scale.label)}</div>
 <div class="value">${escapeHtml(cellText(reliability, s, 'alpha', digits))}<small>${escapeHtml(cellText(reliability, s, 'coefficient', digits))}</small></div>
-<div class="detail">${escapeHtml(`${reliability.columns.find((c) => c.name === 'ci')?.title ?? 'CI'} ${ci}`)}<br>${escapeHtml(`${scale.k} items · n = ${scale.n}`)}</div></div>`;
+<div class="detail">${escapeHtml(`${ciTitle(report)} ${ci}`)}<br>${escapeHtml(`${scale.k} items · n = ${scale.n}`)}</div></div>`;
   });
   return `<h2>${escapeHtml(reliability.title)}</h2>\n<div class="cards">\n${cards.join('\n')}\n</div>\n${htmlTable(reliability, { digits })}`;
 }
 
 function scaleSection(report: Report, s: number, reliability: ReportTable, items: ReportTable, scores: ReportTable, digits: number): string {
   const scale = report.scales[s];
-  const coefficient = scale.coefficient === 'kr20' ? 'KR-20' : 'Alpha';
-  const ciTitle = reliability.columns.find((c) => c.name === 'ci')?.title ?? 'CI';
+  const coefficient = coefficientShortName(scale.coefficient);
   const figure = (name: string, value: string, main = false): string =>
     `<div${main ? ' class="main"' : ''}><dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd></div>`;
   const figures = [
     figure(cellText(reliability, s, 'coefficient', digits), cellText(reliability, s, 'alpha', digits), true),
-    figure(ciTitle, cellText(reliability, s, 'ci', digits)),
+    figure(ciTitle(report), cellText(reliability, s, 'ci', digits)),
     figure('Standardized', cellText(reliability, s, 'standardized_alpha', digits)),
     figure('Average inter-item r', cellText(reliability, s, 'average_r', digits)),
     figure('Lambda-6', cellText(reliability, s, 'lambda6', digits)),

@@ -11,7 +11,8 @@ import { PLAIN, type Paint } from './paint.js';
 import type { Report } from './report.js';
 import type { ReportTable } from './table-model.js';
 import { humanTables } from './report-tables.js';
-import { humanCell } from './format-cell.js';
+import { humanCellByName } from './format-cell.js';
+import { ciTitle } from './method-names.js';
 import { reportMeta } from './report-meta.js';
 import { NULL_MARK, terminalSafe, textTable } from './text-table.js';
 
@@ -31,14 +32,11 @@ export function renderTable(report: Report, digits: number, paint: Paint): strin
     ],
   ];
   report.scales.forEach((scale, s) => {
-    const value = (table: ReportTable, name: string): string => {
-      const j = table.columns.findIndex((c) => c.name === name);
-      return humanCell(table.rows[s][j], table.columns[j], digits, NULL_MARK);
-    };
+    const value = (table: ReportTable, name: string): string => humanCellByName(table, s, name, digits, NULL_MARK);
     const items = byFamily('items').find((t) => t.scale === scale.id);
     const block = [
       `${chalk.bold(terminalSafe(scale.label))} ${chalk.dim(terminalSafe(`(${scale.id}) · ${scale.k} items · n = ${scale.n}`))}`,
-      `${INDENT}${value(reliability, 'coefficient')} ${chalk.bold(value(reliability, 'alpha'))}, ${reliability.columns.find((c) => c.name === 'ci')?.title} ${value(reliability, 'ci')}`,
+      `${INDENT}${value(reliability, 'coefficient')} ${chalk.bold(value(reliability, 'alpha'))}, ${ciTitle(report)} ${value(reliability, 'ci')}`,
       `${INDENT}standardized ${value(reliability, 'standardized_alpha')} · average r ${value(reliability, 'average_r')} · lambda-6 ${value(reliability, 'lambda6')} · omega ${value(reliability, 'omega_total')}`,
     ];
     if (scale.splitHalf !== null) {

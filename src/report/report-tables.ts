@@ -10,6 +10,7 @@ import {
   alphaCiDescription,
   ciTitle,
   coefficientName,
+  coefficientShortName,
   prevalenceCiDescription,
   scoreMethodName,
   testName,
@@ -161,7 +162,7 @@ function machineItems(scale: ScaleReport): ReportTable {
 }
 
 function humanItems(scale: ScaleReport): ReportTable {
-  const coefficient = scale.coefficient === 'kr20' ? 'KR-20' : 'Alpha';
+  const coefficient = coefficientShortName(scale.coefficient);
   const columns: Column[] = [
     text('item', 'Item'),
     { name: 'reversed', title: 'Rev.', kind: 'flag', mark: 'R' },

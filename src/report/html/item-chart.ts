@@ -5,7 +5,8 @@
  * values are the Report's; this only draws them.
  */
 import type { ScaleReport } from '../report.js';
-import { formatFixed } from '../format-number.js';
+import { formatFixed, formatTick } from '../format-number.js';
+import { coefficientShortName } from '../method-names.js';
 import { escapeHtml } from './escape-html.js';
 import { finite, linearScale, niceTicks, px, shorten } from './linear-scale.js';
 
@@ -17,7 +18,7 @@ const GAP = 28;
 const LABEL_ROOM = 44;
 
 export function itemChart(scale: ScaleReport, digits: number, nullMark: string): string {
-  const coefficient = scale.coefficient === 'kr20' ? 'KR-20' : 'Alpha';
+  const coefficient = coefficientShortName(scale.coefficient);
   const labels = scale.items.map((item) => (item.reversed ? `${item.id} (R)` : item.id));
   const labelWidth = Math.min(130, Math.max(48, ...labels.map((l) => [...shorten(l, 18)].length * 7 + 12)));
   const panelWidth = (WIDTH - labelWidth - GAP) / 2;
@@ -45,7 +46,7 @@ export function itemChart(scale: ScaleReport, digits: number, nullMark: string):
     for (const tick of niceTicks(panel.lo, panel.hi, 4)) {
       parts.push(
         `<line class="grid" x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${TOP - 4}" y2="${TOP + scale.items.length * ROW}"/>`,
-        `<text class="tick" x="${px(x(tick))}" y="${TOP - 8}" text-anchor="middle">${escapeHtml(formatTickValue(tick))}</text>`,
+        `<text class="tick" x="${px(x(tick))}" y="${TOP - 8}" text-anchor="middle">${escapeHtml(formatTick(tick, 2))}</text>`,
       );
     }
     panel.values.forEach((value, i) => {
@@ -80,8 +81,4 @@ export function itemChart(scale: ScaleReport, digits: number, nullMark: string):
   });
   parts.push('</svg>');
   return parts.join('\n');
-}
-
-function formatTickValue(x: number): string {
-  return String(Number(x.toFixed(2)));
 }
