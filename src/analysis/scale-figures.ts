@@ -57,21 +57,22 @@ export function scaleFigures(m: ScaleMoments): ScaleFigures {
     if (fit.converged) omega = omegaTotal(rp, fit.uniquenesses, k);
   }
   const rFinite = allFinite(r);
+  const cFinite = allFinite(c);
   const splitHalfR = k === 2 && rFinite ? r[1] : nan;
   return {
     k,
-    totalVariance: allFinite(c) ? matrixSum(c, k) : nan,
-    alpha: allFinite(c) ? cronbachAlpha(c, k) : nan,
+    totalVariance: cFinite ? matrixSum(c, k) : nan,
+    alpha: cFinite ? cronbachAlpha(c, k) : nan,
     standardizedAlpha: rFinite ? standardizedAlpha(r, k) : nan,
     averageInterItemR: rFinite ? averageInterItemR(r, k) : nan,
     lambda6: rFinite && k >= 2 ? guttmanLambda6(r, smc.values, k) : nan,
     omegaTotal: omega,
     omega: omegaFit,
-    q: allFinite(c) ? duhachekQ(c, k) : nan,
+    q: cFinite ? duhachekQ(c, k) : nan,
     splitHalfR,
     spearmanBrown: spearmanBrown(splitHalfR),
-    itemRestR: allFinite(c) ? itemRestCorrelation(c, k) : new Float64Array(k).fill(nan),
-    alphaIfDeleted: allFinite(c) ? alphaIfDeleted(c, k) : new Float64Array(k).fill(nan),
+    itemRestR: cFinite ? itemRestCorrelation(c, k) : new Float64Array(k).fill(nan),
+    alphaIfDeleted: cFinite ? alphaIfDeleted(c, k) : new Float64Array(k).fill(nan),
     smc: smc.values,
     smcSingular: smc.singular,
   };

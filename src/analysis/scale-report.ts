@@ -12,11 +12,7 @@ import { scaleAlphaInterval } from './scale-alpha-interval.js';
 import { type ScaleFigures, scaleFigures } from './scale-figures.js';
 import { positiveVariance, trace } from '../stats/matrix-sums.js';
 import { ALPHA_ROUNDING } from '../stats/feldt-interval.js';
-
-/** A finite number, or null for an undefined figure. */
-function orNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
+import { orNull } from './or-null.js';
 
 /**
  * The reliability report of one scale (contract §3): alpha (KR-20 for 0/1 items),

@@ -2,10 +2,7 @@ import type { Scale } from '../codebook/codebook.js';
 import type { Correlations, ScoreReport, Warning } from '../report/report.js';
 import { fisherZInterval } from '../stats/fisher-z-interval.js';
 import type { ScoreAccumulator } from './score-accumulator.js';
-
-function orNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
+import { orNull } from './or-null.js';
 
 /**
  * Summary of each scale's scores over the respondents who have one: n, mean, sd (n - 1),
