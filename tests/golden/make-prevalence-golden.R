@@ -152,6 +152,8 @@ domain_result <- function(sub, y) {
       n_eff <- if (p == 0 || p == 1) n else p * (1 - p) / v
       nk <- kg_n(p, v, n, df, lv)
       iv$kg_edge <- cp(p * nk, nk, lv)                       # Korn-Graubard incl. the n_eff = n edge rule
+      # Inside (0, 1) the rule must give svyciprop's "beta" interval: a check of this reference.
+      if (p > 0 && p < 1) stopifnot(isTRUE(all.equal(iv$kg_edge, unname(iv$svyciprop_beta), tolerance = 1e-12)))
       iv$jeffreys <- qbeta(c((1 - lv) / 2, (1 + lv) / 2), p * nk + 0.5, nk - p * nk + 0.5)
       iv$wilson <- if (p == 0) c(0, wilson(0, n_eff, tt)[2]) else if (p == 1) c(wilson(n_eff, n_eff, tt)[1], 1) else wilson(p * n_eff, n_eff, tt)
       iv$wilson_cc <- wilson_cc(p * n_eff, n_eff, tt)
