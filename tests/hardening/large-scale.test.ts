@@ -63,11 +63,6 @@ function warningCodes(report: Report): string[] {
 }
 
 describe('a scale of many items', () => {
-  it('100 items, 60 respondents: analysed', async ({ signal }) => {
-    const report = await analyse(wideSurvey(100, 60, 0), signal);
-    expect(report.scales[0].k).toBe(100);
-  });
-
   it('400 items, 60 respondents of random answers (singular R): lambda-6 and omega near 0', async ({ signal }) => {
     const report = await analyse(wideSurvey(400, 60, 0), signal);
     const scale = report.scales[0];
