@@ -35,7 +35,7 @@ export interface AnalysisSettings {
 }
 
 /** Everything one pass over the rows accumulates; its size depends on the items, not the rows. */
-export interface Accumulators {
+interface Accumulators {
   rows: number;
   scales: ScaleAccumulator[];
   scores: ScoreAccumulator;
@@ -43,7 +43,7 @@ export interface Accumulators {
   invalid: Map<string, InvalidTally>;
 }
 
-export function createAccumulators(codebook: Codebook, settings: AnalysisSettings): Accumulators {
+function createAccumulators(codebook: Codebook, settings: AnalysisSettings): Accumulators {
   return {
     rows: 0,
     scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, { missing: settings.missing, keepData: settings.alphaCi === 'bootstrap' })),
@@ -57,7 +57,7 @@ export function createAccumulators(codebook: Codebook, settings: AnalysisSetting
  * One streaming pass: rows → coded items → accumulators. Rows are never all held.
  * `onProgress` is called after each batch with the rows and bytes read so far.
  */
-export async function accumulate(
+async function accumulate(
   sources: string[],
   codebook: Codebook,
   settings: AnalysisSettings,
@@ -80,14 +80,14 @@ export async function accumulate(
 }
 
 /** One coded row (RowCoder's buffers) into every accumulator. */
-export function addCodedRow(acc: Accumulators, row: Pick<RowCoder, 'values' | 'scores' | 'outcomes' | 'groups' | 'cluster'>): void {
+function addCodedRow(acc: Accumulators, row: RowCoder): void {
   for (let s = 0; s < acc.scales.length; s++) acc.scales[s].add(row.values[s]);
   acc.scores.add(row.scores);
   acc.prevalence.add(row.outcomes, row.groups, row.cluster);
 }
 
 /** The Report (contract §3) from the accumulators: every statistic is computed here, once. */
-export function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], settings: AnalysisSettings): Report {
+function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], settings: AnalysisSettings): Report {
   const warnings: Warning[] = invalidWarnings(acc.invalid);
   if (acc.rows === 0) warnings.push({ code: 'no-rows', message: 'the input has a header but no data rows' });
   const scores = scoreReports(acc.scores, codebook.scales);

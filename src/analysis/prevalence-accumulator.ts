@@ -17,15 +17,13 @@ import type { Prevalence } from '../codebook/codebook.js';
  *
  * Memory grows with domains × prevalence entries (and, with clusters, with the domain ×
  * cluster pairs that occur), never with the rows. `add` allocates only when it meets a new
- * group value, cluster or domain × cluster pair. `merge` adds another accumulator built with
- * the same codebook entries, group columns and cluster column (e.g. from another file or a
- * worker), exactly: the counts are integers.
+ * group value, cluster or domain × cluster pair.
  */
 export class PrevalenceAccumulator {
   readonly prevalences: Prevalence[];
   readonly groupColumns: string[];
   readonly clusterColumn: string | null;
-  /** Rows passed to `add` (merged ones included). */
+  /** Rows passed to `add`. */
   rows = 0;
   /** Rows left out because their cluster cell was missing (only with a cluster column). */
   clusterMissing = 0;
@@ -45,7 +43,6 @@ export class PrevalenceAccumulator {
   /** Per cluster: domain → slot. */
   private readonly slotsOfCluster: Map<number, number>[] = [];
   private slotDomain: Int32Array;
-  private slotCluster: Int32Array;
   /** [(slot · P + p) · 2] positives, [+ 1] answered. */
   private slotCounts: Float64Array;
   private slots = 0;
@@ -65,7 +62,6 @@ export class PrevalenceAccumulator {
     this.rowDomains = new Int32Array(1 + groupColumns.length);
     const slotCapacity = clusterColumn === null ? 0 : 64;
     this.slotDomain = new Int32Array(slotCapacity);
-    this.slotCluster = new Int32Array(slotCapacity);
     this.slotCounts = new Float64Array(slotCapacity * this.entries * 2);
   }
 
@@ -100,36 +96,6 @@ export class PrevalenceAccumulator {
         const slot = slots.get(domains[k]) ?? this.newSlot(domains[k], c);
         tally(this.slotCounts, slot * P * 2, outcomes, P);
       }
-    }
-  }
-
-  /** Adds another accumulator's counts (same prevalence entries, group columns and cluster column). */
-  merge(other: PrevalenceAccumulator): void {
-    if (
-      other.entries !== this.entries ||
-      other.clusterColumn !== this.clusterColumn ||
-      other.groupColumns.length !== this.groupColumns.length ||
-      other.groupColumns.some((column, g) => column !== this.groupColumns[g]) ||
-      other.prevalences.some((entry, p) => entry.id !== this.prevalences[p].id)
-    ) {
-      throw new Error('PrevalenceAccumulator.merge: the accumulators were built for different prevalence entries, groups or cluster column');
-    }
-    this.rows += other.rows;
-    this.clusterMissing += other.clusterMissing;
-    for (let g = 0; g < this.groupMissing.length; g++) this.groupMissing[g] += other.groupMissing[g];
-    const P = this.entries;
-    const domainMap = other.domainColumn.map((g, d) => {
-      if (g < 0) return 0;
-      const value = other.domainValue[d] as string;
-      return this.domainOf[g].get(value) ?? this.newDomain(g, value);
-    });
-    for (let d = 0; d < domainMap.length; d++) addCounts(this.counts, domainMap[d] * P * 2, other.counts, d * P * 2, P * 2);
-    const clusterMap = other.clusterNames.map((name) => this.clusterOf.get(name) ?? this.newCluster(name));
-    for (let s = 0; s < other.slots; s++) {
-      const d = domainMap[other.slotDomain[s]];
-      const c = clusterMap[other.slotCluster[s]];
-      const slot = this.slotsOfCluster[c].get(d) ?? this.newSlot(d, c);
-      addCounts(this.slotCounts, slot * P * 2, other.slotCounts, s * P * 2, P * 2);
     }
   }
 
@@ -194,11 +160,9 @@ export class PrevalenceAccumulator {
     if (s >= this.slotDomain.length) {
       const capacity = Math.max(64, this.slotDomain.length * 2);
       this.slotDomain = growInt(this.slotDomain, capacity);
-      this.slotCluster = growInt(this.slotCluster, capacity);
       this.slotCounts = grow(this.slotCounts, capacity * this.entries * 2);
     }
     this.slotDomain[s] = d;
-    this.slotCluster[s] = c;
     this.slotsOfCluster[c].set(d, s);
     return s;
   }
@@ -213,10 +177,6 @@ function tally(counts: Float64Array, base: number, outcomes: Int8Array, entries:
       counts[base + 2 * p + 1] += 1;
     }
   }
-}
-
-function addCounts(into: Float64Array, at: number, from: Float64Array, start: number, length: number): void {
-  for (let i = 0; i < length; i++) into[at + i] += from[start + i];
 }
 
 function grow(a: Float64Array, needed: number): Float64Array {

@@ -2,7 +2,7 @@ import type { Scale } from '../codebook/codebook.js';
 import type { MissingMethod } from '../report/report.js';
 import { CoMoments } from '../stats/co-moments.js';
 import { cov2cor } from '../stats/cov2cor.js';
-import { PAIR_STRIDE, mergePair, pairCorrelation, updatePair } from '../stats/paired-moments.js';
+import { PAIR_STRIDE, pairCorrelation, updatePair } from '../stats/paired-moments.js';
 import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { UNIVARIATE_STRIDE } from '../stats/univariate-moments.js';
 import { ItemFrequencies } from './scale-item-frequencies.js';
@@ -43,9 +43,8 @@ export interface ScaleMoments {
  * - Every row counts each item's answered codes (before reverse keying: min + max - x) and
  *   missing answers.
  * Moments are kept relative to the first observed value, so adding a constant to every
- * answer changes nothing but the means. `merge` combines two accumulators exactly as one
- * pass would (Chan, Golub & LeVeque 1979). With `keepData`, the rows behind alpha
- * (listwise: complete rows; pairwise: all rows) are also stored, for the bootstrap.
+ * answer changes nothing but the means. With `keepData`, the rows behind alpha (listwise:
+ * complete rows; pairwise: all rows) are also stored, for the bootstrap.
  */
 export class ScaleAccumulator {
   readonly k: number;
@@ -112,30 +111,6 @@ export class ScaleAccumulator {
     // Listwise, item-total r follows from the covariance matrix (see moments()).
     if (this.pairwise !== null) {
       for (let i = 0; i < k; i++) if (y[i] === y[i]) updatePair(this.itemTotal, i * PAIR_STRIDE, y[i], total);
-    }
-  }
-
-  /** Merge another accumulator of the same scale and options, as if its rows had been added here. */
-  merge(other: ScaleAccumulator): void {
-    if (other.k !== this.k || other.missingMethod !== this.missingMethod) {
-      throw new Error('ScaleAccumulator.merge: the accumulators belong to different scales or missing-data methods');
-    }
-    if (this.shift !== this.shift) this.shift = other.shift;
-    const d = other.shift === other.shift ? other.shift - this.shift : 0;
-    this.rows += other.rows;
-    for (let i = 0; i < this.k; i++) {
-      this.missingCounts[i] += other.missingCounts[i];
-      this.frequencies[i].merge(other.frequencies[i]);
-      mergePair(this.itemTotal, i * PAIR_STRIDE, other.itemTotal, i * PAIR_STRIDE, d, d);
-    }
-    if (this.listwise !== null) this.listwise.merge(other.listwise!, d);
-    else this.pairwise!.merge(other.pairwise!, d);
-    if (this.keepData) {
-      const row = new Float64Array(this.k);
-      for (let r = 0; r < other.dataRows; r++) {
-        for (let i = 0; i < this.k; i++) row[i] = other.data[r * this.k + i] + d;
-        this.store(row);
-      }
     }
   }
 

@@ -26,11 +26,6 @@ export class ItemFrequencies {
     else this.other.set(code, (this.other.get(code) ?? 0) + 1);
   }
 
-  merge(from: ItemFrequencies): void {
-    for (let i = 0; i < from.dense.length; i++) this.dense[i] += from.dense[i];
-    for (const [code, count] of from.other) this.other.set(code, (this.other.get(code) ?? 0) + count);
-  }
-
   /** Observed codes with their counts, ascending by code. */
   entries(): [code: number, count: number][] {
     const out: [number, number][] = [];

@@ -1,8 +1,8 @@
 import type { Scale } from '../codebook/codebook.js';
 import type { CorrelationMethod } from '../report/report.js';
-import { PAIR_STRIDE, mergePair, pairCorrelation, updatePair } from '../stats/paired-moments.js';
+import { PAIR_STRIDE, pairCorrelation, updatePair } from '../stats/paired-moments.js';
 import { spearmanFromTable } from '../stats/spearman-from-table.js';
-import { UNIVARIATE_STRIDE, mergeUnivariate, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
+import { UNIVARIATE_STRIDE, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
 import { type HistogramLayout, histogramBin, scoreHistogramLayout } from './score-histogram.js';
 
 /** Key of a (value index a, value index b) cell in a pair's joint table. */
@@ -19,7 +19,7 @@ const KEY_STRIDE = 2 ** 26;
  *   respondents with both scores. Scores take few distinct values (means of a few coded
  *   answers), and the table gives the mid-ranks exactly (spearman-from-table.ts), as R
  *   `cor(x, use = "pairwise", method = "spearman")` ranks each pair's complete rows.
- * Moments are kept relative to each scale's first score; `merge` is exact (Chan et al.).
+ * Moments are kept relative to each scale's first score.
  */
 export class ScoreAccumulator {
   readonly p: number;
@@ -81,37 +81,6 @@ export class ScoreAccumulator {
           const key = this.valueIndex(i, si) * KEY_STRIDE + this.valueIndex(j, sj);
           const table = this.tables[pair];
           table.set(key, (table.get(key) ?? 0) + 1);
-        }
-      }
-    }
-  }
-
-  /** Merge another accumulator of the same scales and method, as if its rows had been added here. */
-  merge(other: ScoreAccumulator): void {
-    if (other.p !== this.p || other.correlation !== this.correlation) {
-      throw new Error('ScoreAccumulator.merge: the accumulators hold different scales or correlation methods');
-    }
-    const p = this.p;
-    const d = new Float64Array(p);
-    for (let i = 0; i < p; i++) {
-      if (this.shift[i] !== this.shift[i]) this.shift[i] = other.shift[i];
-      d[i] = other.shift[i] === other.shift[i] ? other.shift[i] - this.shift[i] : 0;
-      mergeUnivariate(this.single, i * UNIVARIATE_STRIDE, other.single, i * UNIVARIATE_STRIDE, d[i]);
-      this.minimum[i] = Math.min(this.minimum[i], other.minimum[i]);
-      this.maximum[i] = Math.max(this.maximum[i], other.maximum[i]);
-      for (let b = 0; b < this.counts[i].length; b++) this.counts[i][b] += other.counts[i][b];
-    }
-    let pair = 0;
-    for (let i = 0; i < p; i++) {
-      for (let j = i + 1; j < p; j++, pair++) {
-        mergePair(this.pairs, pair * PAIR_STRIDE, other.pairs, pair * PAIR_STRIDE, d[i], d[j]);
-        if (this.correlation !== 'spearman') continue;
-        const table = this.tables[pair];
-        for (const [key, count] of other.tables[pair]) {
-          const a = other.valueList[i][Math.floor(key / KEY_STRIDE)];
-          const b = other.valueList[j][key % KEY_STRIDE];
-          const own = this.valueIndex(i, a) * KEY_STRIDE + this.valueIndex(j, b);
-          table.set(own, (table.get(own) ?? 0) + count);
         }
       }
     }

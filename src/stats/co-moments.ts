@@ -4,8 +4,6 @@
  *
  * Update (Welford 1962; Pébay 2008, eq. 3.12), for a row y:
  *   d_i = y_i - mean_i,  mean_i' = mean_i + d_i / n',  M_ij' = M_ij + d_i (y_j - mean_j')
- * Merge (Chan, Golub & LeVeque 1979), with d = mean_B - mean_A:
- *   M_ij = M_ij,A + M_ij,B + d_i d_j nA nB / n
  * Covariance = M / (n - 1), as R `cov(x)` on the complete rows.
  */
 export class CoMoments {
@@ -40,31 +38,6 @@ export class CoMoments {
       const row = i * k;
       for (let j = i; j < k; j++) m[row + j] += di * (y[j] - mean[j]);
     }
-  }
-
-  /** Merge another summary of the same k variables; `shift` is added to its means first. */
-  merge(other: CoMoments, shift = 0): void {
-    const nb = other.n;
-    if (nb === 0) return;
-    const k = this.k;
-    const na = this.n;
-    const n = na + nb;
-    const d = this.delta;
-    for (let i = 0; i < k; i++) d[i] = other.mean[i] + shift - this.mean[i];
-    const w = (na * nb) / n;
-    for (let i = 0; i < k; i++) {
-      const row = i * k;
-      for (let j = i; j < k; j++) this.m[row + j] += other.m[row + j] + d[i] * d[j] * w;
-    }
-    for (let i = 0; i < k; i++) this.mean[i] += (d[i] * nb) / n;
-    this.n = n;
-  }
-
-  /** Set back to no rows. */
-  reset(): void {
-    this.n = 0;
-    this.mean.fill(0);
-    this.m.fill(0);
   }
 
   /** Full symmetric sample covariance matrix (k × k, row-major); NaN when n < 2. */

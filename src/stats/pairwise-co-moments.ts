@@ -1,5 +1,5 @@
-import { PAIR_STRIDE, mergePair, pairCorrelation, pairCovariance, updatePair } from './paired-moments.js';
-import { UNIVARIATE_STRIDE, mergeUnivariate, updateUnivariate } from './univariate-moments.js';
+import { PAIR_STRIDE, pairCorrelation, pairCovariance, updatePair } from './paired-moments.js';
+import { UNIVARIATE_STRIDE, updateUnivariate } from './univariate-moments.js';
 
 /**
  * Streaming pairwise-complete moments of k variables (missing = NaN): for every variable its
@@ -48,14 +48,6 @@ export class PairwiseCoMoments {
         if (yj === yj) updatePair(this.pairs, p, yi, yj);
       }
     }
-  }
-
-  /** Merge another summary of the same k variables; `shift` is added to its means first. */
-  merge(other: PairwiseCoMoments, shift = 0): void {
-    for (let i = 0; i < this.k; i++) {
-      mergeUnivariate(this.single, i * UNIVARIATE_STRIDE, other.single, i * UNIVARIATE_STRIDE, shift);
-    }
-    for (let p = 0; p < this.pairs.length; p += PAIR_STRIDE) mergePair(this.pairs, p, other.pairs, p, shift, shift);
   }
 
   /** Set back to no rows. */

@@ -4,7 +4,6 @@ import { prevalenceReport } from '../../src/analysis/prevalence-report.js';
 import type { Prevalence } from '../../src/codebook/codebook.js';
 import type { Warning } from '../../src/report/report.js';
 import { proportionInterval } from '../../src/stats/proportion/proportion-interval.js';
-import { accumulate, clustered } from '../stats/proportion/clustered-golden.js';
 
 const entries: Prevalence[] = [
   { id: 'contact', label: 'Contact', column: 'contact', positiveText: ['yes'], positiveCodes: [] },
@@ -129,46 +128,5 @@ describe('prevalenceReport with clusters: small cases', () => {
     const srs = proportionInterval(4, 7, 'logit', 0.95);
     expect(overall.ci.lower).toBeCloseTo(srs.lower, 12);
     expect(overall.ci.upper).toBeCloseTo(srs.upper, 12);
-  });
-});
-
-describe('PrevalenceAccumulator.merge', () => {
-  /** Numbers equal to 1e-12 (the variance sums clusters in another order), everything else exactly. */
-  function expectSame(a: unknown, b: unknown, path = ''): void {
-    if (typeof a === 'number' && typeof b === 'number') {
-      expect(Math.abs(a - b), path).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
-    } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-      expect(Object.keys(a as object).sort(), path).toEqual(Object.keys(b as object).sort());
-      for (const k of Object.keys(a as object)) expectSame((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
-    } else {
-      expect(a, path).toEqual(b);
-    }
-  }
-
-  for (const cluster of [null, 'cluster']) {
-    it(`merging the golden rows read in three parts equals reading them at once (cluster: ${cluster})`, () => {
-      const whole = accumulate(clustered.rows, cluster);
-      const rows = clustered.rows;
-      const parts = [rows.slice(150), rows.slice(0, 40), rows.slice(40, 150)].map((part) => accumulate(part, cluster));
-      parts[0].merge(parts[1]);
-      parts[0].merge(parts[2]);
-      expect(parts[0].rows).toBe(whole.rows);
-      expect(parts[0].clusterMissing).toBe(whole.clusterMissing);
-      for (const method of ['wilson', 'clopper-pearson'] as const) {
-        const w1: Warning[] = [];
-        const w2: Warning[] = [];
-        const a = prevalenceReport(parts[0], { ciMethod: method, confLevel: 0.95 }, w1);
-        const b = prevalenceReport(whole, { ciMethod: method, confLevel: 0.95 }, w2);
-        expectSame(a, b);
-        expect(w1).toEqual(w2);
-      }
-    });
-  }
-
-  it('refuses accumulators built for other entries, groups or cluster column', () => {
-    const a = new PrevalenceAccumulator(entries, ['band'], null);
-    expect(() => a.merge(new PrevalenceAccumulator(entries, ['site'], null))).toThrow();
-    expect(() => a.merge(new PrevalenceAccumulator(entries, ['band'], 'ward'))).toThrow();
-    expect(() => a.merge(new PrevalenceAccumulator(entries.slice(0, 1), ['band'], null))).toThrow();
   });
 });

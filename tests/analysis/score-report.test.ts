@@ -26,11 +26,10 @@ const SCALES: Scale[] = [
   { ...testScale('flat', items(1), [1, 5], []), score: 'mean' },
 ];
 
-function accumulate(method: CorrelationMethod, rows: Float64Array[], parts = 1): ScoreAccumulator {
-  const accs = Array.from({ length: parts }, () => new ScoreAccumulator(SCALES, method));
-  rows.forEach((row, i) => accs[Math.floor((i * parts) / rows.length)].add(row));
-  for (let p = parts - 1; p > 0; p--) accs[p - 1].merge(accs[p]);
-  return accs[0];
+function accumulate(method: CorrelationMethod, rows: Float64Array[]): ScoreAccumulator {
+  const acc = new ScoreAccumulator(SCALES, method);
+  rows.forEach((row) => acc.add(row));
+  return acc;
 }
 
 describe('scale-score correlations against R cor(use = "pairwise") and psych::r.con', () => {
@@ -39,52 +38,48 @@ describe('scale-score correlations against R cor(use = "pairwise") and psych::r.
   expect(header).toEqual(golden.ids);
 
   for (const method of ['pearson', 'spearman'] as const) {
-    for (const parts of [1, 3]) {
-      it(`${method}${parts > 1 ? ', merged from 3 accumulators' : ''}: r, pairwise n and Fisher-z limits`, () => {
-        const acc = accumulate(method, rows, parts);
-        for (const { level, lower, upper } of golden[method].ci) {
-          const warnings: Warning[] = [];
-          const c = correlationsReport(acc, SCALES, level, warnings);
-          expect(c.method).toBe(method);
-          expect(c.ids).toEqual(golden.ids);
-          expect(c.level).toBe(level);
-          expect(c.n).toEqual(golden.n);
-          for (let i = 0; i < 4; i++) {
-            for (let j = 0; j < 4; j++) {
-              const expected = golden[method].r[i][j];
-              if (expected === null) expect(c.r[i][j]).toBeNull();
-              else expect(Math.abs((c.r[i][j] as number) - expected)).toBeLessThan(1e-12);
-              if (lower[i][j] === null) {
-                expect(c.ci[i][j]).toBeNull();
-              } else {
-                expect(Math.abs(c.ci[i][j]!.lower - (lower[i][j] as number))).toBeLessThan(1e-12);
-                expect(Math.abs(c.ci[i][j]!.upper - (upper[i][j] as number))).toBeLessThan(1e-12);
-              }
+    it(`${method}: r, pairwise n and Fisher-z limits`, () => {
+      const acc = accumulate(method, rows);
+      for (const { level, lower, upper } of golden[method].ci) {
+        const warnings: Warning[] = [];
+        const c = correlationsReport(acc, SCALES, level, warnings);
+        expect(c.method).toBe(method);
+        expect(c.ids).toEqual(golden.ids);
+        expect(c.level).toBe(level);
+        expect(c.n).toEqual(golden.n);
+        for (let i = 0; i < 4; i++) {
+          for (let j = 0; j < 4; j++) {
+            const expected = golden[method].r[i][j];
+            if (expected === null) expect(c.r[i][j]).toBeNull();
+            else expect(Math.abs((c.r[i][j] as number) - expected)).toBeLessThan(1e-12);
+            if (lower[i][j] === null) {
+              expect(c.ci[i][j]).toBeNull();
+            } else {
+              expect(Math.abs(c.ci[i][j]!.lower - (lower[i][j] as number))).toBeLessThan(1e-12);
+              expect(Math.abs(c.ci[i][j]!.upper - (upper[i][j] as number))).toBeLessThan(1e-12);
             }
           }
-          // the constant score: one warning for it, one per pair it is in
-          expect(warnings.map((w) => w.code)).toEqual([
-            'undefined-correlation', 'undefined-correlation', 'undefined-correlation', 'constant-score',
-          ]);
-          expect(warnings.every((w) => w.message.includes('"flat"'))).toBe(true);
         }
-      });
-    }
+        // the constant score: one warning for it, one per pair it is in
+        expect(warnings.map((w) => w.code)).toEqual([
+          'undefined-correlation', 'undefined-correlation', 'undefined-correlation', 'constant-score',
+        ]);
+        expect(warnings.every((w) => w.message.includes('"flat"'))).toBe(true);
+      }
+    });
   }
 
   it('score summaries: n, mean, sd, min, max as R', () => {
-    for (const parts of [1, 4]) {
-      const reports = scoreReports(accumulate('pearson', rows, parts), SCALES);
-      golden.summaries.forEach((g, i) => {
-        const s = reports[i];
-        expect(s.method).toBe(SCALES[i].score);
-        expect(s.n).toBe(g.n);
-        expect(Math.abs(s.mean! - g.mean)).toBeLessThan(1e-12);
-        expect(Math.abs(s.sd! - g.sd)).toBeLessThan(1e-12);
-        expect([s.min, s.max]).toEqual([g.min, g.max]);
-        expect(s.histogram.reduce((t, b) => t + b.count, 0)).toBe(g.n);
-      });
-    }
+    const reports = scoreReports(accumulate('pearson', rows), SCALES);
+    golden.summaries.forEach((g, i) => {
+      const s = reports[i];
+      expect(s.method).toBe(SCALES[i].score);
+      expect(s.n).toBe(g.n);
+      expect(Math.abs(s.mean! - g.mean)).toBeLessThan(1e-12);
+      expect(Math.abs(s.sd! - g.sd)).toBeLessThan(1e-12);
+      expect([s.min, s.max]).toEqual([g.min, g.max]);
+      expect(s.histogram.reduce((t, b) => t + b.count, 0)).toBe(g.n);
+    });
   });
 });
 

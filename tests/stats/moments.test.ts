@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoMoments } from '../../src/stats/co-moments.js';
-import { PAIR_STRIDE, mergePair, pairCorrelation, pairCovariance, updatePair } from '../../src/stats/paired-moments.js';
+import { PAIR_STRIDE, pairCorrelation, pairCovariance, updatePair } from '../../src/stats/paired-moments.js';
 import { PairwiseCoMoments } from '../../src/stats/pairwise-co-moments.js';
-import { mergeUnivariate, univariateSd, updateUnivariate } from '../../src/stats/univariate-moments.js';
+import { univariateSd, updateUnivariate } from '../../src/stats/univariate-moments.js';
 
 const close = (actual: number, expected: number, tol = 1e-12) => expect(Math.abs(actual - expected)).toBeLessThan(tol);
 
@@ -16,7 +16,7 @@ function twoPassCov(x: number[], y: number[]): number {
   return keep.reduce((s, i) => s + (x[i] - mx) * (y[i] - my), 0) / (keep.length - 1);
 }
 
-describe('paired moments (Welford / Chan)', () => {
+describe('paired moments (Welford)', () => {
   it('x = 1 2 3, y = 2 4 7: cov = (-1·-2.333 + 0 + 1·2.667) / 2 = 2.5, r = 2.5 / sqrt(1 · 6.333)', () => {
     // means 2 and 13/3; y deviations -7/3, -1/3, 8/3; var y = (49 + 1 + 64) / 9 / 2 = 19/3
     const m = new Float64Array(PAIR_STRIDE);
@@ -29,40 +29,11 @@ describe('paired moments (Welford / Chan)', () => {
     close(pairCorrelation(m, 0), 2.5 / Math.sqrt(19 / 3));
   });
 
-  it('merging two halves equals one pass', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 })), { minLength: 2, maxLength: 60 }),
-        fc.nat(),
-        (rows, cut) => {
-          const split = cut % (rows.length + 1);
-          const one = new Float64Array(PAIR_STRIDE);
-          const a = new Float64Array(PAIR_STRIDE);
-          const b = new Float64Array(PAIR_STRIDE);
-          rows.forEach(([x, y], i) => {
-            updatePair(one, 0, x, y);
-            updatePair(i < split ? a : b, 0, x, y);
-          });
-          mergePair(a, 0, b, 0);
-          for (let i = 0; i < PAIR_STRIDE; i++) close(a[i], one[i], 1e-9);
-        },
-      ),
-    );
-  });
-
-  it('univariate: 2 4 4 4 5 5 7 9 has mean 5 and sd sqrt(32/7); merged halves agree', () => {
+  it('univariate: 2 4 4 4 5 5 7 9 has mean 5 and sd sqrt(32/7)', () => {
     const one = new Float64Array(3);
-    const a = new Float64Array(3);
-    const b = new Float64Array(3);
-    [2, 4, 4, 4, 5, 5, 7, 9].forEach((x, i) => {
-      updateUnivariate(one, 0, x);
-      updateUnivariate(i < 3 ? a : b, 0, x);
-    });
+    [2, 4, 4, 4, 5, 5, 7, 9].forEach((x) => updateUnivariate(one, 0, x));
     close(one[1], 5);
     close(univariateSd(one, 0), Math.sqrt(32 / 7));
-    mergeUnivariate(a, 0, b, 0);
-    close(a[1], 5);
-    close(univariateSd(a, 0), Math.sqrt(32 / 7));
   });
 });
 
@@ -91,57 +62,27 @@ describe('CoMoments and PairwiseCoMoments', () => {
     );
   });
 
-  it('on complete rows, listwise and pairwise covariances agree, and merges equal one pass', () => {
+  it('on complete rows, listwise and pairwise covariances agree', () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 30 }),
-        fc.nat(),
-        (rows, cut) => {
-          const split = cut % (rows.length + 1);
+        (rows) => {
           const lw = new CoMoments(3);
           const pw = new PairwiseCoMoments(3);
-          const a = new CoMoments(3);
-          const b = new CoMoments(3);
-          const pa = new PairwiseCoMoments(3);
-          const pb = new PairwiseCoMoments(3);
-          rows.forEach((row, i) => {
+          rows.forEach((row) => {
             const y = Float64Array.from(row);
             lw.add(y);
             pw.add(y);
-            (i < split ? a : b).add(y);
-            (i < split ? pa : pb).add(y);
           });
-          a.merge(b);
-          pa.merge(pb);
           const c1 = lw.covariance();
           const c2 = pw.covariance();
-          const c3 = a.covariance();
-          const c4 = pa.covariance();
           for (let i = 0; i < 9; i++) {
             if (Number.isNaN(c1[i])) continue;
             close(c2[i], c1[i], 1e-12);
-            close(c3[i], c1[i], 1e-12);
-            close(c4[i], c1[i], 1e-12);
           }
         },
       ),
     );
   });
 
-  it('merge applies the shift between two origins', () => {
-    const whole = new CoMoments(2);
-    const a = new CoMoments(2);
-    const b = new CoMoments(2);
-    const rows = [[1, 2], [3, 3], [2, 5], [4, 4]];
-    rows.forEach((row, i) => {
-      whole.add(Float64Array.from(row));
-      // a holds x - 0, b holds x - 10: merging b with shift 10 restores the common origin
-      if (i < 2) a.add(Float64Array.from(row));
-      else b.add(Float64Array.from(row, (v) => v - 10));
-    });
-    a.merge(b, 10);
-    close(a.mean[0], whole.mean[0]);
-    close(a.mean[1], whole.mean[1]);
-    a.covariance().forEach((v, i) => close(v, whole.covariance()[i]));
-  });
 });
