@@ -1,8 +1,9 @@
 import type { Scale } from '../codebook/codebook.js';
 import type { CorrelationMethod } from '../report/report.js';
-import { PAIR_STRIDE, pairCorrelation, updatePair } from '../stats/paired-moments.js';
+import { pairCorrelation } from '../stats/paired-moments.js';
+import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { spearmanFromTable } from '../stats/spearman-from-table.js';
-import { UNIVARIATE_STRIDE, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
+import { UNIVARIATE_STRIDE, univariateSd } from '../stats/univariate-moments.js';
 import { type HistogramLayout, histogramBin, scoreHistogramLayout } from './score-histogram.js';
 
 /** Key of a (value index a, value index b) cell in a pair's joint table. */
@@ -13,8 +14,8 @@ const KEY_STRIDE = 2 ** 26;
  * in memory that depends on the number of scales and, for Spearman, on the number of
  * distinct score values, never on the number of respondents:
  * - per scale: n, mean and M2 (Welford), min, max and histogram counts;
- * - Pearson: paired moments of every pair of scales over the respondents with both scores
- *   (R `cor(x, use = "pairwise")`);
+ * - every pair of scales: paired moments over the respondents with both scores, the
+ *   pairwise-complete moments of PairwiseCoMoments (Pearson: R `cor(x, use = "pairwise")`);
  * - Spearman: for every pair a joint frequency table of (score a, score b) over the
  *   respondents with both scores. Scores take few distinct values (means of a few coded
  *   answers), and the table gives the mid-ranks exactly (spearman-from-table.ts), as R
@@ -26,11 +27,12 @@ export class ScoreAccumulator {
   readonly correlation: CorrelationMethod;
   readonly layouts: HistogramLayout[];
   private readonly shift: Float64Array;
-  private readonly single: Float64Array;
+  /** The scores relative to `shift`, for `moments`. */
+  private readonly y: Float64Array;
+  private readonly moments: PairwiseCoMoments;
   private readonly minimum: Float64Array;
   private readonly maximum: Float64Array;
   private readonly counts: Float64Array[];
-  private readonly pairs: Float64Array;
   /** Spearman only: distinct values of each scale (value → index) and each pair's joint table. */
   private readonly values: Map<number, number>[];
   private readonly valueList: number[][];
@@ -42,12 +44,12 @@ export class ScoreAccumulator {
     this.correlation = correlation;
     this.layouts = scales.map(scoreHistogramLayout);
     this.shift = new Float64Array(p).fill(Number.NaN);
-    this.single = new Float64Array(p * UNIVARIATE_STRIDE);
+    this.y = new Float64Array(p);
+    this.moments = new PairwiseCoMoments(p);
     this.minimum = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
     this.maximum = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
     this.counts = this.layouts.map((layout) => new Float64Array(layout.bins));
     const pairCount = (p * (p - 1)) / 2;
-    this.pairs = new Float64Array(pairCount * PAIR_STRIDE);
     const spearman = correlation === 'spearman';
     this.values = spearman ? scales.map(() => new Map()) : [];
     this.valueList = spearman ? scales.map(() => []) : [];
@@ -56,44 +58,29 @@ export class ScoreAccumulator {
 
   /** Add one respondent's scores, one per scale (NaN = no score). */
   add(scores: Float64Array): void {
-    const p = this.p;
-    for (let i = 0; i < p; i++) {
+    for (let i = 0; i < this.p; i++) {
       const s = scores[i];
-      if (s !== s) continue;
-      if (this.shift[i] !== this.shift[i]) this.shift[i] = s;
-      updateUnivariate(this.single, i * UNIVARIATE_STRIDE, s - this.shift[i]);
-      if (s < this.minimum[i]) this.minimum[i] = s;
-      if (s > this.maximum[i]) this.maximum[i] = s;
-      this.counts[i][histogramBin(this.layouts[i], s)]++;
-    }
-    let pair = 0;
-    for (let i = 0; i < p; i++) {
-      const si = scores[i];
-      if (si !== si) {
-        pair += p - i - 1;
-        continue;
+      if (s === s) {
+        if (this.shift[i] !== this.shift[i]) this.shift[i] = s;
+        if (s < this.minimum[i]) this.minimum[i] = s;
+        if (s > this.maximum[i]) this.maximum[i] = s;
+        this.counts[i][histogramBin(this.layouts[i], s)]++;
       }
-      for (let j = i + 1; j < p; j++, pair++) {
-        const sj = scores[j];
-        if (sj !== sj) continue;
-        updatePair(this.pairs, pair * PAIR_STRIDE, si - this.shift[i], sj - this.shift[j]);
-        if (this.correlation === 'spearman') {
-          const key = this.valueIndex(i, si) * KEY_STRIDE + this.valueIndex(j, sj);
-          const table = this.tables[pair];
-          table.set(key, (table.get(key) ?? 0) + 1);
-        }
-      }
+      this.y[i] = s - this.shift[i];
     }
+    this.moments.add(this.y);
+    if (this.correlation === 'spearman') this.addToTables(scores);
   }
 
   /** n, mean, sd, min and max of scale i's scores (NaN where undefined) and its histogram counts. */
   summary(i: number): { n: number; mean: number; sd: number; min: number; max: number; counts: Float64Array } {
+    const single = this.moments.single;
     const o = i * UNIVARIATE_STRIDE;
-    const n = this.single[o];
+    const n = single[o];
     return {
       n,
-      mean: n > 0 ? this.single[o + 1] + this.shift[i] : Number.NaN,
-      sd: univariateSd(this.single, o),
+      mean: n > 0 ? single[o + 1] + this.shift[i] : Number.NaN,
+      sd: univariateSd(single, o),
       min: n > 0 ? this.minimum[i] : Number.NaN,
       max: n > 0 ? this.maximum[i] : Number.NaN,
       counts: this.counts[i],
@@ -103,15 +90,29 @@ export class ScoreAccumulator {
   /** Correlation of scales i and j (i != j) by the accumulator's method, with the pairwise n. */
   pairCorrelation(i: number, j: number): { r: number; n: number } {
     if (i > j) return this.pairCorrelation(j, i);
-    const p = this.p;
-    const pair = (i * (2 * p - i - 1)) / 2 + (j - i - 1);
-    const n = this.pairs[pair * PAIR_STRIDE];
-    if (this.correlation === 'pearson') return { r: pairCorrelation(this.pairs, pair * PAIR_STRIDE), n };
+    const offset = this.moments.pairOffset(i, j);
+    const n = this.moments.pairs[offset];
+    if (this.correlation === 'pearson') return { r: pairCorrelation(this.moments.pairs, offset), n };
     const cells: [number, number, number][] = [];
-    for (const [key, count] of this.tables[pair]) {
+    for (const [key, count] of this.tables[this.moments.pairIndex(i, j)]) {
       cells.push([this.valueList[i][Math.floor(key / KEY_STRIDE)], this.valueList[j][key % KEY_STRIDE], count]);
     }
     return spearmanFromTable(cells);
+  }
+
+  /** Spearman: each pair's joint table of (score i, score j) over the respondents with both. */
+  private addToTables(scores: Float64Array): void {
+    for (let i = 0; i < this.p; i++) {
+      const si = scores[i];
+      if (si !== si) continue;
+      for (let j = i + 1; j < this.p; j++) {
+        const sj = scores[j];
+        if (sj !== sj) continue;
+        const key = this.valueIndex(i, si) * KEY_STRIDE + this.valueIndex(j, sj);
+        const table = this.tables[this.moments.pairIndex(i, j)];
+        table.set(key, (table.get(key) ?? 0) + 1);
+      }
+    }
   }
 
   private valueIndex(scale: number, value: number): number {

@@ -26,10 +26,14 @@ export class PairwiseCoMoments {
     this.pairs = new Float64Array(((k * (k - 1)) / 2) * PAIR_STRIDE);
   }
 
+  /** Index of pair (i, j), i < j, in the row-major upper triangle. */
+  pairIndex(i: number, j: number): number {
+    return (i * (2 * this.k - i - 1)) / 2 + (j - i - 1);
+  }
+
   /** Offset of pair (i, j), i < j, in `pairs`. */
   pairOffset(i: number, j: number): number {
-    const k = this.k;
-    return ((i * (2 * k - i - 1)) / 2 + (j - i - 1)) * PAIR_STRIDE;
+    return this.pairIndex(i, j) * PAIR_STRIDE;
   }
 
   /** Add a row; NaN values are missing. */
