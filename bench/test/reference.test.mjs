@@ -36,7 +36,9 @@ function reference(codebook) {
   return JSON.parse(child.stdout);
 }
 
-const skip = existsSync(PYTHON) ? false : 'needs /usr/bin/python3 with pandas and statsmodels';
+/** Whether /usr/bin/python3 can import what bench/pandas_reference.py needs. */
+const hasPandas = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import pandas, numpy, statsmodels'], { stdio: 'ignore' }).status === 0;
+const skip = hasPandas ? false : 'needs /usr/bin/python3 with pandas, numpy and statsmodels';
 const close = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
 test('alpha, standardized alpha, lambda-6 and item figures match R psych::alpha', { skip }, () => {
