@@ -66,7 +66,7 @@ async function accumulate(
   const acc = createAccumulators(codebook, settings);
   const coder = new RowCoder(codebook, { groups: settings.groups, cluster: settings.cluster, lenient: settings.lenient }, acc.invalid);
   await readSources(sources, settings.read, {
-    header: (columns, file) => coder.bind(columns, file),
+    header: (header) => coder.bind(header),
     rows: (rows, lineOf, _file, bytes) => {
       for (let r = 0; r < rows.length; r++) {
         coder.code(rows[r], lineOf(r));

@@ -37,7 +37,7 @@ export async function runCodebookInit(file: string, options: { delimiter?: strin
   let columns: ColumnValues[] = [];
   let seen: Set<string>[] = [];
   await readSources([file], { delimiter: options.delimiter ?? null, encoding: options.encoding }, {
-    header: (names) => {
+    header: ({ columns: names }) => {
       columns = names.map((name) => ({ name, values: [], overflow: false }));
       seen = names.map(() => new Set());
     },

@@ -27,7 +27,7 @@ export async function runScores(files: string[], options: InputRawOptions): Prom
   const header = [...(hasId ? [codebook.id!] : []), ...groups, ...codebook.scales.map((s) => s.id)];
   const pending: string[] = [csvRow(header)];
   await readSources(files, readOptions(options), {
-    header: (columns, file) => coder.bind(columns, file),
+    header: (header) => coder.bind(header),
     rows: (rows, lineOf) => {
       for (let r = 0; r < rows.length; r++) {
         coder.code(rows[r], lineOf(r));

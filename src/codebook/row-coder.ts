@@ -2,6 +2,7 @@ import { dataError, usageError } from '../errors.js';
 import type { Codebook, Scale } from './codebook.js';
 import { INVALID, keyedItemCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
 import { scaleScore } from './scale-score.js';
+import type { TableHeader } from '../read/table-header.js';
 
 /** Values that could not be coded and, with --lenient, became missing. */
 export interface InvalidTally {
@@ -79,7 +80,8 @@ export class RowCoder {
    * it comes from. When only options (--by, --cluster) name absent columns, the options are
    * wrong (exit 2); otherwise the file does not fit the codebook (exit 1).
    */
-  bind(columns: string[], file: string): void {
+  bind(header: TableHeader): void {
+    const { columns, file } = header;
     const position = new Map(columns.map((name, i) => [name, i]));
     const absent: string[] = [];
     let fromCodebook = false;

@@ -6,6 +6,7 @@ import { DecodeStream } from './decode-stream.js';
 import { decodeWhole, type Encoding } from './text-decoding.js';
 import { checkHeader } from './check-header.js';
 import { detectDelimiter } from './detect-delimiter.js';
+import { plainHeader, type TableHeader } from './table-header.js';
 
 export interface ReadOptions {
   /** Force a delimiter; otherwise comma, semicolon, tab or pipe is detected. */
@@ -16,8 +17,8 @@ export interface ReadOptions {
 }
 
 export interface RowSink {
-  /** Called once per file with its trimmed column names, before any rows. */
-  header(columns: string[], file: string): void;
+  /** Called once per file, before any rows: its column names (trimmed) and what else the file says of them. */
+  header(header: TableHeader): void;
   /**
    * A batch of data rows, every one with as many fields as the header.
    * `lineOf(i)` is the 1-based line of the file where row i starts; `bytes` is how much of
@@ -205,7 +206,7 @@ function parse(
           if (start === data.length) return;
           const columns = checkHeader(data[start], file, lines.of(start));
           width = columns.length;
-          sink.header(columns, file);
+          sink.header(plainHeader(columns, file));
           start++;
         }
         const rows = keepDataRows(data, start, width, file, lines.of);

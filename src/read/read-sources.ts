@@ -12,10 +12,11 @@ export async function readSources(sources: string[], options: ReadOptions, sink:
   for (const source of sources) {
     let bytes = 0;
     await readCsv(source, options, {
-      header(columns, file) {
+      header(header) {
+        const { file, columns } = header;
         if (first === null) first = { file, columns };
         else checkSameColumns(first, { file, columns });
-        sink.header(columns, file);
+        sink.header(header);
       },
       rows: (rows, lineOf, file, read) => {
         bytes = read;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainHeader } from '../../src/read/table-header.js';
 import { parseCodebook } from '../../src/codebook/load-codebook.js';
 import { RowCoder, type InvalidTally } from '../../src/codebook/row-coder.js';
 import { scaleScore } from '../../src/codebook/scale-score.js';
@@ -23,7 +24,7 @@ const HEADER = ['rid', 'role', 'contact', 'pk1', 'pk2', 'pk3', 'pk4', 'ak1', 'ak
 function coder(lenient = false, tally = new Map<string, InvalidTally>()) {
   const { codebook } = parseCodebook(CODEBOOK, 'cb.yaml');
   const c = new RowCoder(codebook!, { groups: codebook!.groups, cluster: null, lenient }, tally);
-  c.bind(HEADER, 'data.csv');
+  c.bind(plainHeader(HEADER, 'data.csv'));
   return c;
 }
 
@@ -50,7 +51,7 @@ describe('RowCoder', () => {
       'cb.yaml',
     );
     const c = new RowCoder(codebook!, { groups: [], cluster: null, lenient: false }, new Map());
-    c.bind(['a', 'b'], 'data.csv');
+    c.bind(plainHeader(['a', 'b'], 'data.csv'));
     // a's key "True" is code 1; b's key 2 is "False".
     c.code(['True', 'False'], 2);
     expect([...c.values[0]]).toEqual([1, 1]);
@@ -118,7 +119,7 @@ describe('RowCoder', () => {
   it('binding names every column the file lacks', () => {
     const { codebook } = parseCodebook(CODEBOOK, 'cb.yaml');
     const c = new RowCoder(codebook!, { groups: ['role'], cluster: 'site', lenient: false }, new Map());
-    expect(() => c.bind(['rid', 'role', 'contact', 'pk1', 'pk2', 'pk3', 'pk4', 'ak1', 'ak3'], 'data.csv')).toThrow(
+    expect(() => c.bind(plainHeader(['rid', 'role', 'contact', 'pk1', 'pk2', 'pk3', 'pk4', 'ak1', 'ak3'], 'data.csv'))).toThrow(
       '2 columns are not in the file: "ak2" (codebook scales[1].items[1]), "site" (--cluster)',
     );
   });

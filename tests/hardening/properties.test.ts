@@ -424,7 +424,7 @@ describe('the reader', () => {
   async function read(path: string): Promise<{ header: string[]; rows: string[][]; lines: number[] }> {
     const out = { header: [] as string[], rows: [] as string[][], lines: [] as number[] };
     await readCsv(path, { delimiter: null, encoding: 'utf-8' }, {
-      header: (columns) => (out.header = columns),
+      header: ({ columns }) => (out.header = columns),
       rows: (rows, lineOf) => rows.forEach((row, i) => {
         out.rows.push([...row]);
         out.lines.push(lineOf(i));
@@ -494,7 +494,7 @@ describe('the reader', () => {
         let width = -1;
         try {
           await readCsv(path, { delimiter: null, encoding: 'utf-8' }, {
-            header: (columns) => (width = columns.length),
+            header: ({ columns }) => (width = columns.length),
             rows: (rows) => rows.forEach((row) => expect(row.length).toBe(width)),
           });
         } catch (error) {

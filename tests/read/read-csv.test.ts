@@ -27,7 +27,7 @@ let mode: Partial<ReadOptions> = {};
 async function read(path: string, options: Partial<ReadOptions> = {}) {
   const out = { header: [] as string[], rows: [] as string[][], lines: [] as number[] };
   await readCsv(path, { ...defaults, ...mode, ...options }, {
-    header: (columns) => (out.header = columns),
+    header: ({ columns }) => (out.header = columns),
     rows: (rows, lineOf) => rows.forEach((row, i) => (out.rows.push(row), out.lines.push(lineOf(i)))),
   });
   return out;
@@ -172,7 +172,7 @@ describe.each(modes)('readCsv errors (%s)', (_name, options) => {
     const b = file('b,a\n3,4\n');
     const c = file('a,c\n5,6\n');
     const headers: string[][] = [];
-    await readSources([a, b], defaults, { header: (cols) => headers.push(cols), rows: () => {} });
+    await readSources([a, b], defaults, { header: ({ columns: cols }) => headers.push(cols), rows: () => {} });
     expect(headers).toEqual([['a', 'b'], ['b', 'a']]);
     const error = await failure(readSources([a, c], defaults, { header: () => {}, rows: () => {} }));
     expect(error.message).toContain(`only ${a} has "b"; only ${c} has "c"`);
