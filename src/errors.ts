@@ -9,6 +9,8 @@
 export interface Place {
   file?: string;
   line?: number;
+  /** What `line` counts where it is not a text line: a sheet `row`, an SPSS `case`, a Stata `observation`. */
+  unit?: 'line' | 'row' | 'case' | 'observation';
   column?: string;
   /** Path inside a codebook, e.g. `scales[0].reverse[0]`. */
   path?: string;
@@ -40,8 +42,9 @@ export function usageError(message: string, place: Place = {}, hint?: string): S
 /** `file:line: column "x": message`, the one-line form every error is printed in. */
 export function formatPlace(place: Place): string {
   const parts: string[] = [];
-  if (place.file !== undefined) parts.push(place.line !== undefined ? `${place.file}:${place.line}` : place.file);
-  else if (place.line !== undefined) parts.push(`line ${place.line}`);
+  const record = place.unit !== undefined && place.unit !== 'line';
+  if (place.file !== undefined) parts.push(place.line === undefined ? place.file : record ? `${place.file}: ${place.unit} ${place.line}` : `${place.file}:${place.line}`);
+  else if (place.line !== undefined) parts.push(`${place.unit ?? 'line'} ${place.line}`);
   if (place.column !== undefined) parts.push(`column "${place.column}"`);
   if (place.path !== undefined) parts.push(place.path);
   if (place.option !== undefined) parts.push(place.option);

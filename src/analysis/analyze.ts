@@ -9,6 +9,7 @@ import {
   type CiMethod,
   type CorrelationMethod,
   type MissingMethod,
+  type InputReport,
   type Report,
   type Warning,
 } from '../report/report.js';
@@ -19,6 +20,11 @@ import { correlationsReport, scoreReports } from './score-report.js';
 import { PrevalenceAccumulator } from './prevalence-accumulator.js';
 import { prevalenceReport } from './prevalence-report.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { dataError, type SurveyError } from '../errors.js';
+import { quoteValue } from '../quote-value.js';
+import { RowFilter } from './row-filter.js';
+import { UnmatchedPositive } from './unmatched-positive.js';
+import { DuplicateIds } from './duplicate-ids.js';
 
 export interface AnalysisSettings {
   ciMethod: CiMethod;
@@ -31,21 +37,34 @@ export interface AnalysisSettings {
   cluster: string | null;
   bootstrap: { resamples: number; seed: number };
   lenient: boolean;
+  /** Keep the rows a platform's defaults drop (Qualtrics' previews, tests and spam). */
+  keepPreviews: boolean;
   read: ReadOptions;
 }
 
 /** Everything one pass over the rows accumulates; its size depends on the items, not the rows. */
 interface Accumulators {
   rows: number;
+  filter: RowFilter;
+  unmatched: UnmatchedPositive;
+  ids: DuplicateIds | null;
+  labelConflicts: RowCoder['labelConflicts'];
+  /** Each column's wording from the files' headers or variable labels (the first file that has one). */
+  fileLabels: Map<string, string>;
   scales: ScaleAccumulator[];
   scores: ScoreAccumulator;
   prevalence: PrevalenceAccumulator;
   invalid: Map<string, InvalidTally>;
 }
 
-function createAccumulators(codebook: Codebook, settings: AnalysisSettings): Accumulators {
+function createAccumulators(codebook: Codebook, settings: AnalysisSettings, coder: RowCoder): Accumulators {
   return {
     rows: 0,
+    filter: new RowFilter(codebook, settings.keepPreviews, (column) => coder.responseCodeOf(column)),
+    unmatched: new UnmatchedPositive(codebook.prevalence),
+    ids: codebook.id === null ? null : new DuplicateIds(),
+    labelConflicts: coder.labelConflicts,
+    fileLabels: new Map(),
     scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, { missing: settings.missing, keepData: settings.alphaCi === 'bootstrap' })),
     scores: new ScoreAccumulator(codebook.scales, settings.correlation),
     prevalence: new PrevalenceAccumulator(codebook.prevalence, settings.groups, settings.cluster),
@@ -63,16 +82,31 @@ async function accumulate(
   settings: AnalysisSettings,
   onProgress?: (rows: number, bytes: number) => void,
 ): Promise<Accumulators> {
-  const acc = createAccumulators(codebook, settings);
-  const coder = new RowCoder(codebook, { groups: settings.groups, cluster: settings.cluster, lenient: settings.lenient }, acc.invalid);
+  const invalid = new Map<string, InvalidTally>();
+  const coder = new RowCoder(codebook, { groups: settings.groups, cluster: settings.cluster, lenient: settings.lenient }, invalid);
+  const acc = createAccumulators(codebook, settings, coder);
+  acc.invalid = invalid;
+  let outcomeColumns: number[] = [];
   await readSources(sources, settings.read, {
-    header: (header) => coder.bind(header),
-    rows: (rows, lineOf, _file, bytes) => {
+    header: (header) => {
+      acc.filter.bind(header);
+      coder.bind(header);
+      header.columns.forEach((column, c) => {
+        const label = header.meta[c].label;
+        if (label !== null && !acc.fileLabels.has(column)) acc.fileLabels.set(column, label);
+      });
+      outcomeColumns = codebook.prevalence.map((entry) => header.columns.indexOf(entry.column));
+    },
+    rows: (rows, lineOf, file, bytes) => {
       for (let r = 0; r < rows.length; r++) {
-        coder.code(rows[r], lineOf(r));
+        const row = rows[r];
+        if (!acc.filter.keep(row)) continue;
+        coder.code(row, lineOf(r));
         addCodedRow(acc, coder);
+        acc.unmatched.add(coder.outcomes, (p) => row[outcomeColumns[p]]);
+        acc.ids?.add(coder.idOf(row), file, lineOf(r));
+        acc.rows++;
       }
-      acc.rows += rows.length;
       onProgress?.(acc.rows, bytes);
     },
   });
@@ -88,18 +122,19 @@ function addCodedRow(acc: Accumulators, row: RowCoder): void {
 
 /** The Report (contract §3) from the accumulators: every statistic is computed here, once. */
 function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], settings: AnalysisSettings): Report {
-  const warnings: Warning[] = invalidWarnings(acc.invalid);
-  if (acc.rows === 0) warnings.push({ code: 'no-rows', message: 'the input has a header but no data rows' });
+  const warnings: Warning[] = [...invalidWarnings(acc.invalid), ...labelConflictWarnings(acc.labelConflicts), ...(acc.ids?.warnings(codebook.id!) ?? [])];
+  const input = inputReport(acc, codebook, sources);
   const scores = scoreReports(acc.scores, codebook.scales);
   const scales = codebook.scales.map((scale, s) =>
-    scaleReport(acc.scales[s], scale, scores[s], { alphaCi: settings.alphaCi, confLevel: settings.confLevel, bootstrap: settings.bootstrap }, warnings),
+    scaleReport(acc.scales[s], scale, scores[s], { alphaCi: settings.alphaCi, confLevel: settings.confLevel, bootstrap: settings.bootstrap }, warnings, acc.fileLabels),
   );
   const correlations = correlationsReport(acc.scores, codebook.scales, settings.confLevel, warnings);
   const prevalence = prevalenceReport(acc.prevalence, { ciMethod: settings.ciMethod, confLevel: settings.confLevel }, warnings);
+  warnings.push(...acc.unmatched.warnings());
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    input: { files: sources.map(sourceName), rows: acc.rows, codebook: codebook.title },
+    input,
     settings: {
       ciMethod: settings.ciMethod,
       alphaCi: settings.alphaCi,
@@ -121,7 +156,48 @@ function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], s
 
 export async function analyze(sources: string[], codebook: Codebook, settings: AnalysisSettings, onProgress?: (rows: number, bytes: number) => void): Promise<Report> {
   const acc = await accumulate(sources, codebook, settings, onProgress);
+  if (acc.rows === 0) throw noRowsError(acc.filter, sources);
   return buildReport(acc, codebook, sources, settings);
+}
+
+/** The input section: files, format and layout, and the row accounting (read, header rows, excluded by rule, analysed). */
+function inputReport(acc: Accumulators, codebook: Codebook, sources: string[]): InputReport {
+  const read = acc.filter.sourceReports();
+  const common = <T>(values: T[]): T | 'mixed' => (values.every((v) => v === values[0]) ? values[0] : 'mixed');
+  return {
+    files: sources.map(sourceName),
+    rows: acc.rows,
+    codebook: codebook.title,
+    format: common(read.map((s) => s.format)),
+    layout: common(read.map((s) => s.layout)),
+    rowsRead: read.reduce((n, s) => n + s.rowsRead, 0),
+    headerRows: read.reduce((n, s) => n + s.headerRows, 0),
+    excluded: acc.filter.excluded().filter((e) => e.rows > 0 || e.source === 'codebook'),
+    sources: read,
+  };
+}
+
+/** Nothing to analyse: a header-only input, or every row excluded by a rule. */
+function noRowsError(filter: RowFilter, sources: string[]): SurveyError {
+  const read = filter.sourceReports();
+  const rowsRead = read.reduce((n, s) => n + s.rowsRead, 0);
+  const file = sources.length === 1 ? sourceName(sources[0]) : undefined;
+  if (rowsRead === 0) {
+    return dataError(`${sources.length === 1 ? 'the file has' : 'the files have'} a header but no data rows: there is nothing to analyse`, { file });
+  }
+  const rules = filter.excluded().filter((e) => e.rows > 0).map((e) => `${e.rows} by ${e.label}`);
+  return dataError(`all ${rowsRead} rows were excluded (${rules.join('; ')}): there is nothing to analyse`, { file },
+    'check the codebook\'s include and exclude rules; --keep-previews keeps a platform\'s previews and test responses');
+}
+
+/** One warning per column whose value labels code an answer otherwise than the codebook's response set. */
+function labelConflictWarnings(conflicts: RowCoder['labelConflicts']): Warning[] {
+  return conflicts.map((c) => ({
+    code: 'value-label-conflict',
+    column: c.column,
+    message: `column "${c.column}": the file codes ${quoteValue(c.label)} as ${c.fileCode}, the codebook as ${c.codebookCode}; ` +
+      'answers were coded by their labels, as the codebook codes them',
+  }));
 }
 
 /** One warning per column whose invalid values --lenient counted as missing. */

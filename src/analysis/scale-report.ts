@@ -32,6 +32,7 @@ export function scaleReport(
   score: ScoreReport,
   options: { alphaCi: AlphaCiMethod; confLevel: number; bootstrap: { resamples: number; seed: number } },
   warnings: Warning[],
+  fileLabels: Map<string, string> = new Map(),
 ): ScaleReport {
   const k = scale.items.length;
   const m = acc.moments();
@@ -40,7 +41,7 @@ export function scaleReport(
   scaleWarnings(scale, m, f, warnings);
   const alpha = usable ? orNull(f.alpha) : null;
   const alphaCI = scaleAlphaInterval(acc, f, m.n, options, scale.id, warnings);
-  const items = scale.items.map((_, i) => itemReport(acc, scale, m, f, i, usable));
+  const items = scale.items.map((_, i) => itemReport(acc, scale, m, f, i, usable, fileLabels));
   return {
     id: scale.id,
     label: scale.label,
@@ -68,10 +69,12 @@ function itemReport(
   f: ScaleFigures,
   i: number,
   usable: boolean,
+  fileLabels: Map<string, string>,
 ): ItemReport {
   const id = scale.items[i];
   return {
     id,
+    label: (Object.hasOwn(scale.itemLabels, id) ? scale.itemLabels[id] : undefined) ?? fileLabels.get(id) ?? null,
     reversed: scale.reverse.includes(id),
     n: m.itemN[i],
     mean: orNull(m.itemMean[i]),
@@ -181,9 +184,12 @@ function scaleWarnings(scale: Scale, m: ScaleMoments, f: ScaleFigures, warnings:
         'respondent: its item-rest r and alpha if deleted are undefined (null)', { item: scale.items[i] });
     }
     if (r < 0) {
+      // A right/wrong item is not reversed: a negative r there means its key is likely wrong.
+      const fix = scale.key !== null
+        ? `check its key (${JSON.stringify(scale.key[scale.items[i]])} is scored as the correct answer)`
+        : 'if it is worded the other way, add it to "reverse" in the codebook';
       push('negative-item-rest-r', `item "${scale.items[i]}" correlates negatively with the rest of the scale ` +
-        `(r = ${r.toFixed(3)}); if it is worded the other way, add it to "reverse" in the codebook`,
-        { item: scale.items[i] });
+        `(r = ${r.toFixed(3)}); ${fix}`, { item: scale.items[i] });
     }
   }
 }

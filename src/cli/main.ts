@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { ANALYZE_HELP, runAnalyze } from './analyze-command.js';
-import { analysisOptions, inputOptions, type InputRawOptions, type RawOptions } from './options.js';
+import { analysisOptions, inputOptions, readOptions, type InputRawOptions, type RawOptions } from './options.js';
 import { errorText } from './print-error.js';
 import { SCORES_HELP, runScores } from './scores-command.js';
 import { watchStdout } from './stdout.js';
@@ -58,15 +58,17 @@ function buildProgram(): Command {
     .option('--debug', 'show a stack trace with errors')
     .exitOverride()
     .action(async (file: string) => (await import('./codebook-command.js')).runCodebookCheck(file));
-  codebook
+  const init = codebook
     .command('init')
-    .description("draft a codebook (YAML on stdout) from a CSV's header and observed values")
-    .argument('<file>', 'CSV file, or - for standard input')
-    .addOption(inputOptions().find((o) => o.long === '--delimiter')!)
-    .addOption(inputOptions().find((o) => o.long === '--encoding')!)
+    .description("draft a codebook (YAML on stdout) from a file's header, labels and observed values")
+    .argument('<file>', 'CSV, TSV, .xlsx, .sav or .dta file, or - for standard input')
+    .option('--dictionary <file>', 'a REDCap data dictionary (CSV): the draft comes from its fields, choices and matrix groups');
+  for (const name of ['--input-format', '--sheet', '--keep-user-missing', '--delimiter', '--encoding']) init.addOption(inputOptions().find((o) => o.long === name)!);
+  init
     .option('--debug', 'show a stack trace with errors')
     .exitOverride()
-    .action(async (file: string, options) => (await import('./codebook-command.js')).runCodebookInit(file, options));
+    .action(async (file: string, options: InputRawOptions & { dictionary?: string }) =>
+      (await import('./codebook-init-command.js')).runCodebookInit(file, { read: readOptions(options), dictionary: options.dictionary }));
   return program;
 }
 

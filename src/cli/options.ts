@@ -4,8 +4,12 @@ import { builtinCodebook } from '../codebook/builtin-codebook.js';
 import type { Codebook } from '../codebook/codebook.js';
 import type { ReadOptions } from '../read/read-csv.js';
 import { ENCODINGS, type Encoding } from '../read/text-decoding.js';
+import type { InputLayout } from '../read/table-header.js';
 import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
 import { MAX_DIGITS } from '../report/render.js';
+
+/** The layouts --input-format forces (the binary formats are known from their signature). */
+export const TEXT_LAYOUTS: InputLayout[] = ['csv', 'qualtrics', 'qualtrics-legacy', 'surveymonkey', 'redcap', 'redcap-labels', 'google-forms', 'microsoft-forms'];
 
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;
 export const CI_METHODS: CiMethod[] = ['wilson', 'wilson-cc', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'wald', 'logit'];
@@ -16,6 +20,10 @@ export const CORRELATION_METHODS: CorrelationMethod[] = ['pearson', 'spearman'];
 /** The options `analyze` and `scores` share (inputOptions), as commander hands them over. */
 export interface InputRawOptions {
   codebook?: string;
+  inputFormat?: InputLayout;
+  sheet?: string;
+  keepPreviews?: boolean;
+  keepUserMissing?: boolean;
   delimiter?: string;
   encoding: Encoding;
   lenient?: boolean;
@@ -71,6 +79,10 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export function inputOptions(): Option[] {
   return [
     new Option('-c, --codebook <file>', 'codebook, JSON or YAML (default: the built-in NHS human-trafficking survey)'),
+    new Option('--input-format <layout>', 'the export layout (default: detected from the content)').choices(TEXT_LAYOUTS),
+    new Option('--keep-previews', "keep Qualtrics' survey previews, test responses and spam (dropped by default)"),
+    new Option('--sheet <name|number>', 'the sheet of an .xlsx workbook (default: the first)'),
+    new Option('--keep-user-missing', 'SPSS user-missing values are kept as codes instead of missing'),
     new Option('--delimiter <char>', 'field delimiter: a character, or comma, semicolon, tab, pipe (default: detected)').argParser(delimiter),
     new Option('--encoding <name>', 'text encoding of the CSV').choices(ENCODINGS).default('utf-8'),
     new Option('--lenient', 'out-of-range or unknown values become missing, counted in a warning, instead of an error'),
@@ -117,6 +129,7 @@ export function analysisSettings(options: RawOptions, codebook: Codebook): Analy
     cluster: options.cluster ?? null,
     bootstrap: { resamples: options.bootstrap, seed: options.seed },
     lenient: options.lenient === true,
+    keepPreviews: options.keepPreviews === true,
     read: readOptions(options),
   };
 }
@@ -127,5 +140,11 @@ export function groupColumns(options: InputRawOptions, codebook: Codebook): stri
 }
 
 export function readOptions(options: InputRawOptions): ReadOptions {
-  return { delimiter: options.delimiter ?? null, encoding: options.encoding };
+  return {
+    delimiter: options.delimiter ?? null,
+    encoding: options.encoding,
+    layout: options.inputFormat ?? null,
+    sheet: options.sheet ?? null,
+    keepUserMissing: options.keepUserMissing === true,
+  };
 }

@@ -9,5 +9,5 @@ export function builtinCodebook(): Codebook {
   if (!codebook) {
     throw usageError(`the built-in codebook has problems: ${problems.map((p) => `${pathText(p.path)}: ${p.message}`).join('; ')}`);
   }
-  return codebook;
+  return { ...codebook, builtin: true };
 }

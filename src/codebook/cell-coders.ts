@@ -123,3 +123,35 @@ export function outcomeCoder(
     return codes.has(code) ? 1 : 0;
   };
 }
+
+/**
+ * A match (1) of a labelled column's cell by its code or by its value label: a .sav or .dta
+ * cell holds the code ("1") and the file labels it ("Yes"), and a codebook may name either.
+ * Any other outcome is the code's. Without value labels the coder is returned as it is.
+ */
+export function labelledCoder(coder: CellCoder, valueLabels: Map<string, string> | null): CellCoder {
+  if (valueLabels === null || valueLabels.size === 0) return coder;
+  return (cell) => {
+    const byCode = coder(cell);
+    if (byCode === 1) return 1;
+    const label = valueLabels.get(cell.trim());
+    return label !== undefined && coder(label) === 1 ? 1 : byCode;
+  };
+}
+
+/**
+ * A rated item of a labelled column: the cell's value label is coded first (by the codebook's
+ * response set), so a file whose codes run the other way is still scored by the codebook;
+ * a label the codebook does not know falls back to the cell's code.
+ */
+export function labelledRatedCoder(coder: CellCoder, valueLabels: Map<string, string> | null): CellCoder {
+  if (valueLabels === null || valueLabels.size === 0) return coder;
+  return (cell) => {
+    const label = valueLabels.get(cell.trim());
+    if (label !== undefined) {
+      const byLabel = coder(label);
+      if (byLabel !== INVALID) return byLabel;
+    }
+    return coder(cell);
+  };
+}

@@ -33,6 +33,17 @@ export interface Prevalence {
   positiveCodes: number[];
 }
 
+/** `include` / `exclude` (contract §2): a row is kept only if (include), or dropped if (exclude), `column` holds one of the values. */
+export interface RowFilter {
+  kind: 'include' | 'exclude';
+  column: string;
+  /** The values as the codebook gives them (for the row accounting). */
+  values: (string | number)[];
+  /** The values as normaliseLabel leaves them, and the numeric ones as codes (compared like `positive`). */
+  text: string[];
+  codes: number[];
+}
+
 export interface Codebook {
   title: string;
   missing: string[];
@@ -42,4 +53,8 @@ export interface Codebook {
   groups: string[];
   /** Optional column with the respondent id, for `scores`. */
   id: string | null;
+  /** Row filters from `include` and `exclude`, in that order. */
+  filters: RowFilter[];
+  /** Set on the built-in codebook, so that a file it does not fit is told about `codebook init`. */
+  builtin?: true;
 }

@@ -1,6 +1,8 @@
 import { dataError, usageError } from '../errors.js';
 import type { Codebook, Scale } from './codebook.js';
-import { INVALID, keyedItemCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
+import { INVALID, keyedItemCoder, labelledCoder, labelledRatedCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
+import { normaliseLabel } from './normalise-label.js';
+import { quoteList, quoteValue } from '../quote-value.js';
 import { scaleScore } from './scale-score.js';
 import type { TableHeader } from '../read/table-header.js';
 
@@ -41,11 +43,16 @@ export class RowCoder {
   readonly groups: (string | null)[];
   cluster: string | null = null;
 
-  private readonly items: ItemSlot[][];
-  private readonly outcomeCoders: CellCoder[];
+  private items: ItemSlot[][] = [];
+  private outcomeCoders: CellCoder[] = [];
   private readonly missing: Set<string>;
-  /** Trimmed group or cluster cell, null when missing. */
+  /** Trimmed cluster cell, null when missing. */
   private readonly groupText: (cell: string) => string | null;
+  /** Per group column, the trimmed cell (its value label, where the file has one), null when missing. */
+  private groupCoders: ((cell: string) => string | null)[] = [];
+  /** Columns whose value labels give other codes than the codebook's response set (one note each). */
+  readonly labelConflicts: { column: string; label: string; fileCode: string; codebookCode: number }[] = [];
+  private unit: TableHeader['unit'] = 'line';
   private index: {
     items: number[][];
     outcomes: number[];
@@ -65,10 +72,6 @@ export class RowCoder {
       const text = cell.trim();
       return this.missing.has(text) ? null : text;
     });
-    this.items = codebook.scales.map((scale) => scale.items.map((item) => this.itemSlot(scale, item)));
-    this.outcomeCoders = codebook.prevalence.map((entry) =>
-      memoize(outcomeCoder(entry.positiveText, entry.positiveCodes, this.responseCodeOf(entry.column), this.missing)),
-    );
     this.values = codebook.scales.map((scale) => new Float64Array(scale.items.length));
     this.scores = new Float64Array(codebook.scales.length);
     this.outcomes = new Int8Array(codebook.prevalence.length);
@@ -105,10 +108,26 @@ export class RowCoder {
     if (absent.length > 0) {
       const list = absent.length > 8 ? [...absent.slice(0, 8), `and ${absent.length - 8} more`] : absent;
       const message = `${absent.length === 1 ? 'a column is' : `${absent.length} columns are`} not in the file: ${list.join(', ')}`;
-      const hint = `the header has: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', ...' : ''}`;
+      const hint = cb.builtin === true
+        ? `no --codebook was given, so the built-in codebook (the NHS human-trafficking survey) was used; draft one for this file with: survey-analyze codebook init ${quoteValue(file)} > codebook.yaml, then run with -c codebook.yaml`
+        : `the header has: ${quoteList(columns, 12)}`;
       throw fromCodebook ? dataError(message, { file, line: 1 }, hint) : usageError(message, { file, line: 1 }, hint);
     }
     this.file = file;
+    this.unit = header.unit;
+    const labelsOf = (at: number): Map<string, string> | null => (at >= 0 ? header.meta[at].valueLabels : null);
+    this.items = cb.scales.map((scale, s) => scale.items.map((item, i) => this.itemSlot(scale, item, labelsOf(this.index!.items[s][i]))));
+    this.outcomeCoders = cb.prevalence.map((entry, p) =>
+      memoize(labelledCoder(outcomeCoder(entry.positiveText, entry.positiveCodes, this.responseCodeOf(entry.column), this.missing), labelsOf(this.index!.outcomes[p]))),
+    );
+    this.groupCoders = this.index.groups.map((at) => {
+      const labels = labelsOf(at);
+      return memoize((cell: string): string | null => {
+        const text = cell.trim();
+        if (this.missing.has(text)) return null;
+        return labels?.get(text) ?? text;
+      });
+    });
   }
 
   code(row: string[], line: number): void {
@@ -130,7 +149,7 @@ export class RowCoder {
       // A value the scale coding rejected is missing here too (an error already stopped a strict run).
       this.outcomes[p] = outcome === INVALID ? -1 : outcome;
     }
-    for (let g = 0; g < this.groups.length; g++) this.groups[g] = this.groupText(row[index.groups[g]]);
+    for (let g = 0; g < this.groups.length; g++) this.groups[g] = this.groupCoders[g](row[index.groups[g]]);
     if (index.cluster >= 0) this.cluster = this.groupText(row[index.cluster]);
   }
 
@@ -142,7 +161,7 @@ export class RowCoder {
 
   private invalid(slot: ItemSlot, cell: string, line: number): number {
     if (!this.options.lenient) {
-      throw dataError(slot.explain(cell.trim()), { file: this.file, line, column: slot.column }, 'correct the value, add it to the codebook, or use --lenient to count such values as missing');
+      throw dataError(slot.explain(cell.trim()), { file: this.file, line, unit: this.unit, column: slot.column }, 'correct the value, add it to the codebook, or use --lenient to count such values as missing');
     }
     const entry = this.tally.get(slot.column);
     if (entry) entry.count++;
@@ -150,16 +169,28 @@ export class RowCoder {
     return Number.NaN;
   }
 
-  private itemSlot(scale: Scale, item: string): ItemSlot {
+  private itemSlot(scale: Scale, item: string, valueLabels: Map<string, string> | null): ItemSlot {
     const base = scale.key
-      ? keyedItemCoder(scale.key[item], scale.responses, this.missing)
-      : ratedItemCoder(scale.responses, scale.range, this.missing);
+      ? labelledCoder(keyedItemCoder(scale.key[item], scale.responses, this.missing), valueLabels)
+      : labelledRatedCoder(ratedItemCoder(scale.responses, scale.range, this.missing), valueLabels);
+    if (!scale.key && valueLabels !== null) this.noteLabelConflicts(item, scale, valueLabels);
     const code = scale.reverse.includes(item) ? reverseKeyed(base, scale.range) : base;
     return { column: item, code: memoize(code), explain: (text) => explainInvalid(scale, text) };
   }
 
+  /** A file's value label that the codebook's response set codes differently (the codebook's code is used). */
+  private noteLabelConflicts(column: string, scale: Scale, valueLabels: Map<string, string>): void {
+    for (const [fileCode, label] of valueLabels) {
+      const codebookCode = Object.hasOwn(scale.responses, normaliseLabel(label)) ? scale.responses[normaliseLabel(label)] : undefined;
+      if (codebookCode !== undefined && parseNumber(fileCode) !== codebookCode) {
+        this.labelConflicts.push({ column, label, fileCode, codebookCode });
+        return;
+      }
+    }
+  }
+
   /** The response code of a cell of `column` (before reverse keying), through the first scale that has the column as a rated item. */
-  private responseCodeOf(column: string): (text: string) => number {
+  responseCodeOf(column: string): (text: string) => number {
     const scale = this.codebook.scales.find((s) => s.items.includes(column) && Object.keys(s.responses).length > 0)
       ?? this.codebook.scales.find((s) => s.items.includes(column) && s.key === null);
     if (!scale) return parseNumber;

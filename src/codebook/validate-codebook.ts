@@ -1,4 +1,4 @@
-import type { Codebook, Prevalence, ResponseMap, Scale } from './codebook.js';
+import type { Codebook, Prevalence, ResponseMap, RowFilter, Scale } from './codebook.js';
 import { parseNumber } from './cell-coders.js';
 import { normaliseLabel } from './normalise-label.js';
 
@@ -14,7 +14,7 @@ export function pathText(path: (string | number)[]): string {
 
 type Raw = Record<string, unknown>;
 
-const TOP_KEYS = ['title', 'description', 'id', 'missing', 'responseSets', 'scales', 'prevalence', 'groups'];
+const TOP_KEYS = ['title', 'description', 'id', 'missing', 'responseSets', 'scales', 'prevalence', 'groups', 'include', 'exclude'];
 const SCALE_KEYS = ['id', 'label', 'items', 'itemLabels', 'responses', 'range', 'reverse', 'key', 'score', 'minAnswered'];
 const PREVALENCE_KEYS = ['id', 'label', 'column', 'positive'];
 
@@ -42,6 +42,7 @@ export function validateCodebook(raw: unknown, fallbackTitle: string): { codeboo
   const scales = list(raw, 'scales', report).map((entry, i) => readScale(entry, ['scales', i], responseSets, rawSets, report));
   const prevalence = list(raw, 'prevalence', report).map((entry, i) => readPrevalence(entry, ['prevalence', i], report));
   const groups = stringList(raw.groups, ['groups'], report);
+  const filters = [...readRowFilters(raw, 'include', report), ...readRowFilters(raw, 'exclude', report)];
 
   if (raw.scales === undefined && raw.prevalence === undefined) {
     report([], 'the codebook has neither "scales" nor "prevalence": there is nothing to analyse');
@@ -51,7 +52,7 @@ export function validateCodebook(raw: unknown, fallbackTitle: string): { codeboo
 
   if (problems.length > 0) return { codebook: null, problems };
   return {
-    codebook: { title, missing, responseSets, scales: scales as Scale[], prevalence: prevalence as Prevalence[], groups, id },
+    codebook: { title, missing, responseSets, scales: scales as Scale[], prevalence: prevalence as Prevalence[], groups, id, filters },
     problems,
   };
 }
@@ -347,23 +348,56 @@ function readPrevalence(entry: unknown, path: (string | number)[], report: Repor
   if (id === null && entry.id === undefined) report([...path, 'id'], 'a prevalence entry needs an "id"');
   const column = optionalString(entry, 'column', path, report);
   if (column === null && entry.column === undefined) report([...path, 'column'], 'a prevalence entry needs a "column"');
-  const positiveText: string[] = [];
-  const positiveCodes: number[] = [];
+  let matched = { text: [] as string[], codes: [] as number[] };
   const positive = entry.positive;
   if (positive === undefined) {
     report([...path, 'positive'], 'a prevalence entry needs "positive": a list of the values that count as positive');
   } else if (!Array.isArray(positive) || positive.length === 0) {
     report([...path, 'positive'], `must be a non-empty list of the values that count as positive, not ${describe(positive)}`);
   } else {
-    positive.forEach((value, i) => {
-      if (typeof value === 'number' && Number.isFinite(value)) {
-        positiveCodes.push(value);
-        positiveText.push(String(value));
-      } else if (typeof value === 'string' || typeof value === 'boolean') positiveText.push(normaliseLabel(String(value)));
-      else report([...path, 'positive', i], `must be a text or a number, not ${describe(value)}`);
-    });
+    matched = matchValues(positive, [...path, 'positive'], report);
   }
+  const positiveText = matched.text;
+  const positiveCodes = matched.codes;
   return { id: id ?? '', label: optionalString(entry, 'label', path, report) ?? id ?? '', column: column ?? '', positiveText, positiveCodes };
+}
+
+/**
+ * Values a cell is compared with, as `positive` and `include`/`exclude` compare them: a number is
+ * both a code and its text; a text (or true/false) is compared case-insensitively after trimming.
+ */
+function matchValues(values: unknown[], path: (string | number)[], report: Report): { text: string[]; codes: number[] } {
+  const text: string[] = [];
+  const codes: number[] = [];
+  values.forEach((value, i) => {
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      codes.push(value);
+      text.push(String(value));
+    } else if (typeof value === 'string' || typeof value === 'boolean') text.push(normaliseLabel(String(value)));
+    else report([...path, i], `must be a text or a number, not ${describe(value)}`);
+  });
+  return { text, codes };
+}
+
+/** `include` / `exclude`: a mapping of column → the values that keep (include) or drop (exclude) a row. */
+function readRowFilters(raw: Raw, kind: 'include' | 'exclude', report: Report): RowFilter[] {
+  const value = raw[kind];
+  if (value === undefined) return [];
+  if (!isObject(value) || Object.keys(value).length === 0) {
+    report([kind], `must be a mapping of column name to a list of values, not ${describe(value)}`);
+    return [];
+  }
+  const filters: RowFilter[] = [];
+  for (const [column, values] of Object.entries(value)) {
+    const path = [kind, column];
+    if (column.trim() === '') report(path, 'the column name is empty');
+    else if (!Array.isArray(values) || values.length === 0) report(path, `must be a non-empty list of values, not ${describe(values)}`);
+    else {
+      const matched = matchValues(values, path, report);
+      filters.push({ kind, column: column.trim(), values: values.map((v) => (typeof v === 'number' ? v : String(v))), text: matched.text, codes: matched.codes });
+    }
+  }
+  return filters;
 }
 
 function duplicateIds(entries: { id?: string }[], key: string, report: Report): void {

@@ -4,9 +4,9 @@ import Papa from 'papaparse';
 import { dataError, fileProblem, SurveyError } from '../errors.js';
 import { DecodeStream } from './decode-stream.js';
 import { decodeWhole, type Encoding } from './text-decoding.js';
-import { checkHeader } from './check-header.js';
 import { detectDelimiter } from './detect-delimiter.js';
-import { plainHeader, type TableHeader } from './table-header.js';
+import type { InputLayout, TableHeader } from './table-header.js';
+import { LayoutStage } from './layout/layout-stage.js';
 
 export interface ReadOptions {
   /** Force a delimiter; otherwise comma, semicolon, tab or pipe is detected. */
@@ -14,6 +14,12 @@ export interface ReadOptions {
   encoding: Encoding;
   /** Files up to this many bytes are read in one piece (default WHOLE_FILE_BYTES); 0 streams every file. */
   wholeFileBytes?: number;
+  /** The layout chosen with --input-format; null or absent: detected. */
+  layout?: InputLayout | null;
+  /** The sheet of an .xlsx workbook (a name, or a 1-based number as text); null or absent: the first. */
+  sheet?: string | null;
+  /** Keep SPSS user-missing values as codes. */
+  keepUserMissing?: boolean;
 }
 
 export interface RowSink {
@@ -63,7 +69,7 @@ export function readCsv(source: string, options: ReadOptions, sink: RowSink): Pr
         raw.pipe(text);
         return firstText(text).then((head) => {
           const delimiter = options.delimiter ?? detectDelimiter(head);
-          parse(text, text, file, delimiter, sink, fail, () => {
+          parse(text, text, file, delimiter, sink, options.layout ?? null, fail, () => {
             if (!failed) resolve();
           });
         });
@@ -103,7 +109,7 @@ function readWhole(bytes: Buffer, file: string, options: ReadOptions, sink: RowS
     try {
       const decoded = decodeWhole(bytes, file, options.encoding);
       const delimiter = options.delimiter ?? detectDelimiter(decoded.text);
-      parse(decoded.text, decoded, file, delimiter, sink, fail, () => {
+      parse(decoded.text, decoded, file, delimiter, sink, options.layout ?? null, fail, () => {
         if (!failed) resolve();
       });
     } catch (error) {
@@ -176,6 +182,7 @@ function parse(
   file: string,
   delimiter: string,
   sink: RowSink,
+  layout: InputLayout | null,
   fail: (error: unknown) => void,
   done: () => void,
 ): void {
@@ -183,6 +190,7 @@ function parse(
   let sepChecked = false;
   let nextLine = 1;
   let newline = '\n';
+  const stage = new LayoutStage(file, 'csv', 'line', layout, sink);
 
   const text = progress;
   Papa.parse(input as unknown as File, {
@@ -204,21 +212,23 @@ function parse(
             if (isSepLine(data[start])) start = firstNonBlank(data, start + 1);
           }
           if (start === data.length) return;
-          const columns = checkHeader(data[start], file, lines.of(start));
-          width = columns.length;
-          sink.header(plainHeader(columns, file));
-          start++;
+          width = data[start].length;
         }
         const rows = keepDataRows(data, start, width, file, lines.of);
-        if (rows.kept.length > 0) sink.rows(rows.kept, (i) => lines.of(rows.index[i]), file, text.bytes);
+        stage.records(rows.kept, (i) => lines.of(rows.index[i]), text.bytes);
       } catch (error) {
         fail(error);
         parser.abort();
       }
     },
     complete() {
-      if (width === -1) fail(dataError('the file has no header row', { file }));
-      else done();
+      try {
+        if (width === -1) throw dataError('the file has no header row', { file });
+        stage.end(text.bytes);
+        done();
+      } catch (error) {
+        fail(error);
+      }
     },
     error(error: Error) {
       fail(error);

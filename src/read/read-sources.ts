@@ -1,8 +1,9 @@
 import { dataError } from '../errors.js';
-import { readCsv, type ReadOptions, type RowSink } from './read-csv.js';
+import type { ReadOptions, RowSink } from './read-csv.js';
+import { readTable } from './read-table.js';
 
 /**
- * Read several CSV sources as one sample, one after the other. Every file must have the
+ * Read several sources (CSV, TSV, .xlsx, .sav, .dta) as one sample, one after the other. Every file must have the
  * same columns as the first (in any order); the sink's `header` is called for each file,
  * so it can map columns by name. `bytes` passed to `rows` counts every file read so far.
  */
@@ -11,7 +12,7 @@ export async function readSources(sources: string[], options: ReadOptions, sink:
   let before = 0;
   for (const source of sources) {
     let bytes = 0;
-    await readCsv(source, options, {
+    await readTable(source, options, {
       header(header) {
         const { file, columns } = header;
         if (first === null) first = { file, columns };

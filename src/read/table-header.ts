@@ -1,3 +1,5 @@
+import type { RowRule } from './layout/layout.js';
+
 /**
  * What every reader hands on before the rows: the column names and, where the file has them,
  * each column's question wording, value labels and user-missing codes; which format and
@@ -56,9 +58,11 @@ export interface TableHeader {
   idColumn: string | null;
   /** Platform metadata columns (dates, IP, duration, progress, `*_complete`...): never items, groups or prevalence in a draft. */
   metadataColumns: string[];
+  /** Rows the platform's conventions drop by default (Qualtrics previews, tests, spam). */
+  rules: RowRule[];
 }
 
 /** The header of a plain CSV: one row of column names, nothing else known of them. */
 export function plainHeader(columns: string[], file: string): TableHeader {
-  return { file, format: 'csv', layout: 'csv', columns, meta: columns.map(emptyMeta), headerRows: 1, unit: 'line', idColumn: null, metadataColumns: [] };
+  return { file, format: 'csv', layout: 'csv', columns, meta: columns.map(emptyMeta), headerRows: 1, unit: 'line', idColumn: null, metadataColumns: [], rules: [] };
 }

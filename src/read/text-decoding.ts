@@ -20,7 +20,9 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'
  * - a piece never ends with a CR: a trailing CR is held back and starts the next piece.
  */
 export class TextDecoding {
-  private readonly decoder: TextDecoder;
+  private decoder: TextDecoder;
+  /** UTF-16 text, known from its byte-order mark (Qualtrics' and Excel's "Unicode text" exports). */
+  private utf16: 'utf-16le' | 'utf-16be' | null = null;
   /** The line that the next emitted text starts on. */
   private line = 1;
   /** Whether a chunk has been decoded already (a byte-order mark can only be at the start). */
@@ -44,10 +46,12 @@ export class TextDecoding {
 
   /** Decode the next chunk of bytes; throws a located error for bytes that are not text. */
   write(bytes: Uint8Array): void {
-    const nul = bytes.indexOf(0);
+    if (!this.started) this.utf16 = utf16ByteOrderMark(bytes);
+    if (this.utf16 !== null && !this.started) this.decoder = new TextDecoder(this.utf16, { fatal: true });
+    const nul = this.utf16 === null ? bytes.indexOf(0) : -1;
     if (nul !== -1) throw this.notText(bytes, nul);
     // TextDecoder drops a UTF-8 byte-order mark only when decoding UTF-8.
-    const chunk = !this.started && this.encoding !== 'utf-8' && startsWithUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    const chunk = !this.started && this.utf16 === null && this.encoding !== 'utf-8' && startsWithUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
     this.started = true;
     this.bytes += chunk.length;
     let text: string;
@@ -96,15 +100,8 @@ export class TextDecoding {
     this.emit(text);
   }
 
-  /**
-   * The error for a NUL byte at `at`: text never has one. UTF-16 (a spreadsheet's "Unicode
-   * text") is named as such, from its byte-order mark; anything else is binary data.
-   */
+  /** The error for a NUL byte at `at`: UTF-8 and windows-1252 text never has one. */
   private notText(chunk: Uint8Array, at: number): Error {
-    const utf16 = !this.started && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
-    if (utf16) {
-      return dataError('the file is UTF-16 text, which is not read', { file: this.file }, 'save it as "CSV UTF-8", or convert it: iconv -f UTF-16 -t UTF-8');
-    }
     return dataError(
       'the file contains a NUL byte: it is binary data, not CSV text',
       { file: this.file, line: this.line + countLineBreaks(chunk, at) },
@@ -113,6 +110,9 @@ export class TextDecoding {
   }
 
   private invalidText(chunk: Uint8Array): Error {
+    if (this.utf16 !== null) {
+      return dataError(`the file is not valid ${this.utf16.toUpperCase()} text (it starts with a UTF-16 byte-order mark)`, { file: this.file, line: this.line }, 'save it again as "CSV UTF-8"');
+    }
     const at = firstInvalidUtf8(chunk);
     return dataError(
       `the file is not valid ${this.encoding === 'utf-8' ? 'UTF-8' : this.encoding} text`,
@@ -129,6 +129,14 @@ export function decodeWhole(bytes: Uint8Array, file: string, encoding: Encoding)
   decoding.write(bytes);
   decoding.end();
   return { text: pieces.join(''), sawQuote: decoding.sawQuote, bytes: decoding.bytes };
+}
+
+/** UTF-16 from its byte-order mark (FF FE little-endian, FE FF big-endian), else null. */
+function utf16ByteOrderMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function startsWithUtf8Bom(bytes: Uint8Array): boolean {

@@ -29,6 +29,8 @@ export function renderHtml(report: Report, digits: number): string {
   const find = (family: string): ReportTable => tables.find((t) => t.family === family) as ReportTable;
   const meta = reportMeta(report);
   const sections: { id: string; nav: string; html: string }[] = [];
+  const rows = find('rows');
+  sections.push({ id: 'rows', nav: 'Rows', html: `<h2>${escapeHtml(rows.title)}</h2>\n${htmlTable(rows, { digits })}\n<p class="note">${escapeHtml(rows.notes.join(' '))}</p>` });
   if (report.scales.length > 0) sections.push({ id: 'reliability', nav: 'Reliability', html: reliabilitySection(report, find('reliability'), digits) });
   report.scales.forEach((scale, s) => {
     const items = tables.find((t) => t.family === 'items' && t.scale === scale.id) as ReportTable;

@@ -31,6 +31,8 @@ export function renderTable(report: Report, digits: number, paint: Paint): strin
       ...[meta.source, meta.settings].flatMap((parts) => joinWithin(parts.map(terminalSafe), ' · ', 98).map((line) => chalk.dim(line))),
     ],
   ];
+  const rows = byFamily('rows')[0];
+  blocks.push([chalk.bold(rows.title), ...textTable(rows, { digits, chalk, indent: INDENT }), ...notes(rows, chalk)]);
   report.scales.forEach((scale, s) => {
     const value = (table: ReportTable, name: string): string => humanCellByName(table, s, name, digits, NULL_MARK);
     const items = byFamily('items').find((t) => t.scale === scale.id);

@@ -18,6 +18,7 @@ import {
 
 export function machineTables(report: Report): ReportTable[] {
   return [
+    rowAccounting(report),
     machineReliability(report),
     ...report.scales.map(machineItems),
     machineScores(report),
@@ -30,6 +31,7 @@ export function machineTables(report: Report): ReportTable[] {
 
 export function humanTables(report: Report): ReportTable[] {
   return [
+    rowAccounting(report),
     humanReliability(report),
     ...report.scales.map(humanItems),
     humanScores(report),
@@ -48,6 +50,25 @@ const hasDesign = (report: Report): boolean => report.settings.cluster !== null 
 const hasSplitHalf = (report: Report): boolean => report.scales.some((scale) => scale.splitHalf !== null);
 const isBootstrap = (report: Report): boolean => report.settings.alphaCi === 'bootstrap';
 const prevalenceLabel = (report: Report, id: string): string => report.prevalence.find((row) => row.id === id)?.label ?? id;
+
+// ---------------------------------------------------------------- rows
+
+/**
+ * The row accounting: data rows read (after the header rows), header rows skipped, the rows
+ * each rule dropped, and the rows analysed. One view serves people and machines.
+ */
+function rowAccounting(report: Report): ReportTable {
+  const { input } = report;
+  const columns: Column[] = [text('step', 'Rows', { key: 'id' }), count('rows', 'Count')];
+  const rows: Cell[][] = [
+    ['read', input.rowsRead],
+    ['header rows skipped', input.headerRows],
+    ...input.excluded.map((e): Cell[] => [`excluded: ${e.label}`, e.rows]),
+    ['analysed', input.rows],
+  ];
+  const layouts = input.sources.map((s) => `${s.file}: ${s.format}${s.layout === 'csv' ? '' : `, ${s.layout} layout`}`);
+  return { name: 'rows', family: 'rows', title: 'Rows', columns, rows, notes: [`Read: ${layouts.join('; ')}.`] };
+}
 
 // ---------------------------------------------------------------- reliability
 
@@ -144,6 +165,7 @@ function machineItems(scale: ScaleReport): ReportTable {
     num('alpha_if_deleted', 'Alpha if deleted'),
     num('smc', 'SMC'),
     count('missing', 'Missing'),
+    text('label', 'Wording'),
   ];
   const rows = scale.items.map((i): Cell[] => [
     scale.id,
@@ -157,6 +179,7 @@ function machineItems(scale: ScaleReport): ReportTable {
     i.alphaIfDeleted,
     i.smc,
     i.missing,
+    i.label,
   ]);
   return { name: `items-${scale.id}`, family: 'items', title: `Items: ${scale.label}`, columns, rows, notes: [], scale: scale.id };
 }
@@ -176,8 +199,11 @@ function humanItems(scale: ScaleReport): ReportTable {
   ];
   const rows = scale.items.map((i): Cell[] => [i.id, i.reversed, i.n, i.mean, i.sd, i.itemTotalR, i.itemRestR, i.alphaIfDeleted, i.smc]);
   const reversed = scale.items.some((i) => i.reversed) ? ['R: reverse-keyed item (scored min + max - x).'] : [];
+  const worded = scale.items.filter((i) => i.label !== null);
+  const wording = worded.length > 0 ? [`Wording: ${worded.map((i) => `${i.id} "${i.label}"`).join('; ')}.`] : [];
   const notes = [
     ...reversed,
+    ...wording,
     `Item-total r, item-rest r: correlation with the sum of all items, of the other items; ${coefficient} if deleted: of the other ${scale.k - 1} items; SMC: squared multiple correlation.`,
   ];
   return {

@@ -4,6 +4,8 @@
  * A figure that is undefined is `null` (with a warning), never NaN.
  */
 
+import type { InputFormat, InputLayout } from '../read/table-header.js';
+
 export const SCHEMA_VERSION = 1 as const;
 
 export type CiMethod =
@@ -47,6 +49,8 @@ export interface ResponseFrequency {
 
 export interface ItemReport {
   id: string;
+  /** The item's wording: the codebook's itemLabels, else the file's (a variable label, a question-text header row). */
+  label: string | null;
   reversed: boolean;
   /** Respondents behind mean, sd and the correlations (listwise: the scale's complete cases). */
   n: number;
@@ -147,10 +151,44 @@ export interface GroupComparison {
   yates?: boolean;
 }
 
+/** Rows one rule dropped: a platform default (Qualtrics previews) or the codebook's include/exclude. */
+export interface ExcludedRows {
+  label: string;
+  kind: 'include' | 'exclude';
+  column: string;
+  source: 'platform' | 'codebook';
+  rows: number;
+}
+
+/** One input file: what was read and how it was laid out. */
+export interface SourceReport {
+  file: string;
+  format: InputFormat;
+  layout: InputLayout;
+  /** Header rows skipped (1 for a plain CSV, 3 for a current Qualtrics export, 0 for .sav/.dta). */
+  headerRows: number;
+  /** Data records read (after the header rows, before any rule). */
+  rowsRead: number;
+}
+
+export interface InputReport {
+  files: string[];
+  /** Respondents analysed: rowsRead less every excluded row. */
+  rows: number;
+  codebook: string;
+  /** The format and layout of the files (`mixed` when they differ). */
+  format: InputFormat | 'mixed';
+  layout: InputLayout | 'mixed';
+  rowsRead: number;
+  headerRows: number;
+  excluded: ExcludedRows[];
+  sources: SourceReport[];
+}
+
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: string; version: string };
-  input: { files: string[]; rows: number; codebook: string };
+  input: InputReport;
   settings: {
     ciMethod: CiMethod;
     alphaCi: AlphaCiMethod;

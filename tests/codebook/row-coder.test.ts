@@ -100,7 +100,7 @@ describe('RowCoder', () => {
     } catch (e) {
       error = e as SurveyError;
     }
-    expect(error?.place).toEqual({ file: 'data.csv', line: 14, column: 'pk1' });
+    expect(error?.place).toEqual({ file: 'data.csv', line: 14, unit: 'line', column: 'pk1' });
     expect(error?.message).toBe('"7" is not an answer of scale "pk"; expected "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree" or a number in [1, 5]');
     expect(error?.exitCode).toBe(1);
     expect(() => c.code(['R3', 'Nurse', 'No', 'Agre', 'Agree', 'Agree', 'Agree', 'True', 'True', 'True'], 15)).toThrow(/"Agre" is not an answer/);

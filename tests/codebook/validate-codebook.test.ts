@@ -107,7 +107,7 @@ scales:
   - {id: s, items: [a, b], responses: {Low: 1, High: 9}, range: [1, 5], minAnswered: 2.5}
 `;
     expect(problems(text)).toEqual([
-      'cb.yaml:2: scale: unknown key "scale"; expected one of: title, description, id, missing, responseSets, scales, prevalence, groups',
+      'cb.yaml:2: scale: unknown key "scale"; expected one of: title, description, id, missing, responseSets, scales, prevalence, groups, include, exclude',
       'cb.yaml:4: scales[0].responses: the code 9 of "high" is outside range [1, 5]',
       'cb.yaml:4: scales[0].minAnswered: must be a whole number when it is 1 or more, not 2.5',
     ]);

@@ -183,6 +183,7 @@ function settingsOf(spec: SurveySpec): AnalysisSettings {
     cluster: spec.cluster ? 'clu' : null,
     bootstrap: { resamples: 30, seed: spec.seed },
     lenient: spec.lenient,
+    keepPreviews: false,
     read: { delimiter: null, encoding: 'utf-8' },
   };
 }
@@ -310,7 +311,8 @@ describe('alpha is a property of the items, not of their order or scale', () => 
     const text = toCsv([items, ...rows.map((row) => row.map((x) => (Number.isNaN(x) ? '' : String(x))))]);
     const settings: AnalysisSettings = {
       ciMethod: 'wilson', alphaCi: 'feldt', confLevel: 0.95, missing, correlation: 'pearson', groups: [], cluster: null,
-      bootstrap: { resamples: 10, seed: 1 }, lenient: false, read: { delimiter: null, encoding: 'utf-8' },
+      bootstrap: { resamples: 10, seed: 1 }, lenient: false,
+    keepPreviews: false, read: { delimiter: null, encoding: 'utf-8' },
     };
     const report = await analyze([tempFile(text)], codebook, settings);
     return report.scales[0];
@@ -388,7 +390,8 @@ describe('an alpha above 1 (pairwise covariances that no data set could have)', 
     const codebook = codebookOf({ scales: [{ id: 's', items: ['x', 'y', 'z'], range: [1, 5] }] });
     const settings: AnalysisSettings = {
       ciMethod: 'wilson', alphaCi: 'feldt', confLevel: 0.95, missing: 'pairwise', correlation: 'pearson', groups: [], cluster: null,
-      bootstrap: { resamples: 10, seed: 1 }, lenient: false, read: { delimiter: null, encoding: 'utf-8' },
+      bootstrap: { resamples: 10, seed: 1 }, lenient: false,
+    keepPreviews: false, read: { delimiter: null, encoding: 'utf-8' },
     };
     const report = await analyze([tempFile(text)], codebook, settings);
     const scale = report.scales[0];

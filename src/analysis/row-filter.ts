@@ -1,0 +1,106 @@
+import type { Codebook, RowFilter as CodebookFilter } from '../codebook/codebook.js';
+import { labelledCoder, memoize, outcomeCoder, type CellCoder } from '../codebook/cell-coders.js';
+import { normaliseLabel } from '../codebook/normalise-label.js';
+import { dataError } from '../errors.js';
+import type { RowRule } from '../read/layout/layout.js';
+import type { TableHeader } from '../read/table-header.js';
+import type { ExcludedRows, SourceReport } from '../report/report.js';
+
+interface BoundRule {
+  count: ExcludedRows;
+  kind: 'include' | 'exclude';
+  at: number;
+  /** 1 when the cell holds one of the rule's values. */
+  matches: CellCoder;
+}
+
+/**
+ * The stage between reading and coding (contract §2, `include` / `exclude`): a row is kept only
+ * if every include rule's column holds one of its values, and dropped if any exclude rule's
+ * column does. A platform's default rules (Qualtrics' previews, tests and spam) come with each
+ * file's header and apply unless `keepPlatformRows`. Every dropped row is counted once, under
+ * the first rule that drops it, and every file's rows read are counted.
+ */
+export class RowFilter {
+  private readonly counts = new Map<string, ExcludedRows>();
+  private readonly sources: SourceReport[] = [];
+  private rules: BoundRule[] = [];
+  private source: SourceReport | null = null;
+  private readonly missing: Set<string>;
+
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly keepPlatformRows: boolean,
+    /** The response code of a cell of a column, as `positive` reads it (RowCoder.responseCodeOf). */
+    private readonly codeOf: (column: string) => (text: string) => number,
+  ) {
+    this.missing = new Set(codebook.missing);
+  }
+
+  /** Resolve the rules against one file's columns; a codebook rule's absent column is an error. */
+  bind(header: TableHeader): void {
+    const position = new Map(header.columns.map((name, i) => [name, i]));
+    const rules: BoundRule[] = [];
+    this.codebook.filters.forEach((filter) => {
+      const at = position.get(filter.column);
+      if (at === undefined) {
+        throw dataError(`a column is not in the file: "${filter.column}" (codebook ${filter.kind}.${filter.column})`, { file: header.file, line: 1 });
+      }
+      rules.push(this.bound(codebookRule(filter), filter.text, filter.codes, at, header));
+    });
+    if (!this.keepPlatformRows) {
+      for (const rule of header.rules) {
+        const at = position.get(rule.column);
+        if (at === undefined) continue; // an older export without that column: nothing to drop by it
+        const text = rule.values.map((v) => normaliseLabel(String(v)));
+        const codes = rule.values.filter((v): v is number => typeof v === 'number');
+        rules.push(this.bound(rule, text, codes, at, header));
+      }
+    }
+    this.rules = rules;
+    this.source = { file: header.file, format: header.format, layout: header.layout, headerRows: header.headerRows, rowsRead: 0 };
+    this.sources.push(this.source);
+  }
+
+  /** Whether the row is analysed; a dropped row is counted under its rule. */
+  keep(row: string[]): boolean {
+    this.source!.rowsRead++;
+    for (let r = 0; r < this.rules.length; r++) {
+      const rule = this.rules[r];
+      const hit = rule.matches(row[rule.at]) === 1;
+      if (hit === (rule.kind === 'exclude')) {
+        rule.count.rows++;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rows dropped, by rule, in the order the rules were first met. */
+  excluded(): ExcludedRows[] {
+    return [...this.counts.values()];
+  }
+
+  /** Each file read so far, with its rows read. */
+  sourceReports(): SourceReport[] {
+    return this.sources.map((s) => ({ ...s }));
+  }
+
+  private bound(rule: RowRule, text: string[], codes: number[], at: number, header: TableHeader): BoundRule {
+    const key = `${rule.source}\u0000${rule.kind}\u0000${rule.column}\u0000${rule.label}`;
+    let count = this.counts.get(key);
+    if (count === undefined) {
+      count = { label: rule.label, kind: rule.kind, column: rule.column, source: rule.source, rows: 0 };
+      this.counts.set(key, count);
+    }
+    const base = outcomeCoder(text, codes, this.codeOf(rule.column), this.missing);
+    return { count, kind: rule.kind, at, matches: memoize(labelledCoder(base, header.meta[at].valueLabels)) };
+  }
+}
+
+/** A codebook filter as a rule, labelled for the row accounting. */
+function codebookRule(filter: CodebookFilter): RowRule {
+  const values = filter.values.map((v) => (typeof v === 'number' ? String(v) : `"${v}"`)).join(', ');
+  const label = filter.kind === 'include' ? `${filter.column} not one of ${values} (include)` : `${filter.column} one of ${values} (exclude)`;
+  return { label, kind: filter.kind, column: filter.column, values: filter.values, source: 'codebook' };
+}

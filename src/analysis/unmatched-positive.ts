@@ -1,0 +1,48 @@
+import type { Prevalence } from '../codebook/codebook.js';
+import type { Warning } from '../report/report.js';
+import { quoteList } from '../quote-value.js';
+
+const SAMPLE = 8;
+
+/**
+ * Watches for a prevalence whose `positive` values never occur although its column has
+ * answers: most often a label against a code ("Yes" where the file holds 1). Until a first
+ * positive answer is seen it keeps the first few distinct answers, to show what the column
+ * does hold; after that it costs one comparison a row.
+ */
+export class UnmatchedPositive {
+  private readonly seenPositive: Uint8Array;
+  private readonly samples: Set<string>[];
+
+  constructor(private readonly prevalences: Prevalence[]) {
+    this.seenPositive = new Uint8Array(prevalences.length);
+    this.samples = prevalences.map(() => new Set());
+  }
+
+  /** The outcomes of one coded row and its cells (only read for entries without a positive yet). */
+  add(outcomes: Int8Array, cellOf: (p: number) => string): void {
+    for (let p = 0; p < outcomes.length; p++) {
+      if (this.seenPositive[p] === 1) continue;
+      if (outcomes[p] === 1) {
+        this.seenPositive[p] = 1;
+        this.samples[p].clear();
+      } else if (outcomes[p] === 0 && this.samples[p].size < SAMPLE) this.samples[p].add(cellOf(p).trim());
+    }
+  }
+
+  warnings(): Warning[] {
+    const out: Warning[] = [];
+    this.prevalences.forEach((entry, p) => {
+      const held = [...this.samples[p]];
+      if (this.seenPositive[p] === 1 || held.length === 0) return;
+      out.push({
+        code: 'positive-never-occurs',
+        prevalence: entry.id,
+        column: entry.column,
+        message: `prevalence "${entry.id}": no answer in column "${entry.column}" matches its positive values (${quoteList(entry.positiveText)}), ` +
+          `so its prevalence is 0; the column holds ${quoteList(held)}${held.length === SAMPLE ? ', ...' : ''}: check "positive" in the codebook`,
+      });
+    });
+    return out;
+  }
+}
