@@ -5,11 +5,9 @@ import type { Codebook } from '../codebook/codebook.js';
 import type { ReadOptions } from '../read/read-csv.js';
 import { ENCODINGS, type Encoding } from '../read/text-decoding.js';
 import type { InputLayout } from '../read/table-header.js';
+import { INPUT_LAYOUTS } from '../read/layout/detect-layout.js';
 import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
 import { MAX_DIGITS } from '../report/render.js';
-
-/** The layouts --input-format forces (the binary formats are known from their signature). */
-export const TEXT_LAYOUTS: InputLayout[] = ['csv', 'qualtrics', 'qualtrics-legacy', 'surveymonkey', 'redcap', 'redcap-labels', 'google-forms', 'microsoft-forms'];
 
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;
 export const CI_METHODS: CiMethod[] = ['wilson', 'wilson-cc', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'wald', 'logit'];
@@ -79,7 +77,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export function inputOptions(): Option[] {
   return [
     new Option('-c, --codebook <file>', 'codebook, JSON or YAML (default: the built-in NHS human-trafficking survey)'),
-    new Option('--input-format <layout>', 'the export layout (default: detected from the content)').choices(TEXT_LAYOUTS),
+    new Option('--input-format <layout>', 'the export layout (default: detected from the content)').choices(INPUT_LAYOUTS),
     new Option('--keep-previews', "keep Qualtrics' survey previews, test responses and spam (dropped by default)"),
     new Option('--sheet <name|number>', 'the sheet of an .xlsx workbook (default: the first)'),
     new Option('--keep-user-missing', 'SPSS user-missing values are kept as codes instead of missing'),

@@ -21,7 +21,8 @@ export async function readTable(source: string, options: ReadOptions, sink: RowS
   const file = sourceName(source);
   if (source === '-') {
     const head = await peekStdin();
-    const kind = head === null ? 'text' : sniffFormat(head);
+    if (head === null) throw dataError('standard input is empty: no header row', { file });
+    const kind = sniffFormat(head);
     if (kind === 'text' || kind === 'gzip') return readCsv(source, options, sink);
     const bytes = await readAllStdin();
     return readBinary(kind, bytes, () => bufferByteSource(bytes), file, options, sink);

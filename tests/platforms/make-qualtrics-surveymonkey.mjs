@@ -245,7 +245,7 @@ function qualtricsLegacyRows() {
   return [row1, row2, ...data];
 }
 
-/** Rows the default rules drop, counted as the reader must: once, under the first rule that drops the row. */
+/** Rows the default rules drop: each row once, under its Status rule (the DistributionChannel rules come after them). */
 function qualtricsExcluded(statusColumn) {
   const counts = [
     { label: `survey previews (${statusColumn})`, kind: 'exclude', column: statusColumn, rows: respondents.filter((r) => r.kind === 'preview').length },

@@ -115,7 +115,7 @@ function respondents() {
   let time = START;
   const list = [];
   for (let i = 0; i < N; i++) {
-    time += Math.round((20 + 200 * random()) * 60_000);
+    time += Math.round((20 + 200 * random()) * 60) * 1000;
     list.push(respondent(i, time));
   }
   return list;

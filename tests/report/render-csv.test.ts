@@ -21,7 +21,17 @@ describe('long format on stdout', () => {
   it('is one table with a fixed header', () => {
     expect(rows[0]).toEqual(['table', 'id', 'item', 'with', 'group_column', 'group_value', 'statistic', 'value', 'method']);
     expect(new Set(rows.map((r) => r.length))).toEqual(new Set([9]));
-    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['reliability', 'items', 'scores', 'correlations', 'prevalence', 'group-comparisons']));
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['rows', 'reliability', 'items', 'scores', 'correlations', 'prevalence', 'group-comparisons']));
+  });
+
+  it('opens with the row accounting: read, header rows, each exclusion, analysed', () => {
+    const accounting = rows.filter((r) => r[0] === 'rows').map((r) => [r[1], r[6], r[7]]);
+    expect(accounting).toEqual([
+      ['read', 'rows', '790'],
+      ['header rows skipped', 'rows', '1'],
+      ['excluded: site one of "Test" (exclude)', 'rows', '8'],
+      ['analysed', 'rows', '782'],
+    ]);
   });
 
   it('holds numbers only in the value column; an undefined figure is an empty cell', () => {

@@ -46,6 +46,7 @@ describe('renderMarkdown', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual([
       '# NHS professionals and human trafficking (PROTECT survey, reconstructed instrument)',
+      '## Rows',
       '## Reliability',
       '## Items: Perceived knowledge (perceived\\_knowledge)',
       '## Items: Pipes \\| and \\*stars\\* (actual\\_knowledge)',

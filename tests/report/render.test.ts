@@ -86,9 +86,14 @@ describe('unusual reports', () => {
       expect(text.length, format).toBeGreaterThan(0);
       expect(text, format).not.toMatch(/NaN|undefined|Infinity/);
     }
-    expect(render(report, 'csv', { digits: 3, color: false })).toBe('table,id,item,with,group_column,group_value,statistic,value,method\n');
+    // Only the row accounting: there is nothing else to report.
+    expect(render(report, 'csv', { digits: 3, color: false })).toBe(
+      'table,id,item,with,group_column,group_value,statistic,value,method\n' +
+        'rows,read,,,,,rows,790,\nrows,header rows skipped,,,,,rows,1,\nrows,"excluded: site one of ""Test"" (exclude)",,,,,rows,8,\nrows,analysed,,,,,rows,782,\n',
+    );
     const files = outFiles(report, 'csv', 3);
     expect(files.map((f) => f.name)).toEqual([
+      'rows.csv',
       'reliability.csv',
       'scores.csv',
       'correlations.csv',

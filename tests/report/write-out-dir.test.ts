@@ -10,6 +10,7 @@ import { SurveyError } from '../../src/errors.js';
 import { sampleReport } from './sample-report.js';
 
 const TABLES = [
+  'rows',
   'reliability',
   'items-perceived_knowledge',
   'items-actual_knowledge',
@@ -162,6 +163,6 @@ describe('outFiles', () => {
     report.scales[1].id = 'A';
     report.scales[2].id = 'a';
     const names = outFiles(report, 'csv', 3).map((f) => f.name);
-    expect(names.slice(1, 4)).toEqual(['items-a_b_c.csv', 'items-A.csv', 'items-a-2.csv']);
+    expect(names.slice(2, 5)).toEqual(['items-a_b_c.csv', 'items-A.csv', 'items-a-2.csv']);
   });
 });

@@ -8,8 +8,9 @@
  * - `labelled`: value labels (.sav, .dta): an ordinal item, yes/no, true/false, or nominal;
  * - `text-set`: text answers that all belong to a known label set (label-sets.ts);
  * - `true-false`, `yes-no`: text answers True/False/Don't know, Yes/No(/Don't know);
+ * - `binary`: only 0 and 1 (a REDCap checkbox option, a ticked box);
  * - `numeric`: whole numbers spanning 1 to 10 (a rated item without labels);
- * - `group`: at most 12 short, repeated text values;
+ * - `group`: at most 12 short text values (40 characters at most), each given twice on average;
  * - `other`: anything else (free text, dates, wide numbers, a row-number sequence).
  */
 
@@ -34,6 +35,7 @@ export type ColumnKind =
   | { kind: 'text-set'; sets: LabelSet[] }
   | { kind: 'true-false' }
   | { kind: 'yes-no' }
+  | { kind: 'binary' }
   | { kind: 'numeric'; min: number; max: number }
   | { kind: 'group' }
   | { kind: 'other'; why: string };
@@ -108,12 +110,15 @@ export function classifyColumn(profile: ColumnProfile, context: ColumnContext): 
   const numbers = values.map(parseNumber);
   if (numbers.every((n) => Number.isFinite(n))) {
     if (profile.sequential && profile.answered >= 3) return { kind: 'other', why: 'runs 1, 2, 3, ...: a row number' };
+    if (numbers.every((n) => n === 0 || n === 1) && numbers.length === 2) return { kind: 'binary' };
     const min = Math.min(...numbers);
     const max = Math.max(...numbers);
     if (numbers.every(Number.isInteger) && max - min >= 1 && max - min <= 10) return { kind: 'numeric', min, max };
     return { kind: 'other', why: 'numbers that are not a short range of whole numbers' };
   }
-  if (values.length >= 2 && values.length <= 12 && profile.answered > values.length && values.every((v) => v.length <= 60)) return { kind: 'group' };
+  if (values.length >= 2 && values.length <= 12 && profile.answered >= 2 * values.length && values.every((v) => v.length <= 40 && !v.includes('\n'))) {
+    return { kind: 'group' };
+  }
   return { kind: 'other', why: 'text that is not a known answer set' };
 }
 

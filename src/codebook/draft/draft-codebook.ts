@@ -20,7 +20,8 @@ import type { TableHeader } from '../../read/table-header.js';
 import { parseNumber } from '../cell-coders.js';
 import { classifyColumn, type ColumnKind, type ValueLabelList } from './column-kind.js';
 import { DRAFT_MISSING, type ColumnProfile } from './column-profile.js';
-import { groupItems, type ItemCandidate, type ItemGroup } from './group-items.js';
+import { groupItems, slug, type ItemCandidate, type ItemGroup } from './group-items.js';
+import { nameStem } from './item-stem.js';
 import { setsContaining, type LabelSet } from './label-sets.js';
 import { ResponseSets } from './response-sets.js';
 
@@ -70,14 +71,16 @@ export function draftCodebook(header: TableHeader, profiles: ColumnProfile[], ti
   header.columns.forEach((column, c) => {
     const kind = kinds[c];
     if (column === id) return;
+    if (column.trim() === '') return leave('no column name', `column ${c + 1}`);
     const key = responseKey(kind);
     if (key !== null) {
       candidates.push({ column, label: labelOf(column), responseKey: key });
       return;
     }
-    if (kind.kind === 'yes-no' || (kind.kind === 'labelled' && kind.role === 'yes-no')) {
-      let entryId = column;
-      for (let n = 2; prevalenceIds.has(entryId); n++) entryId = `${column}_${n}`;
+    if (kind.kind === 'yes-no' || kind.kind === 'binary' || (kind.kind === 'labelled' && kind.role === 'yes-no')) {
+      const base = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(column) ? column : slug(column);
+      let entryId = base;
+      for (let n = 2; prevalenceIds.has(entryId); n++) entryId = `${base}_${n}`;
       prevalenceIds.add(entryId);
       prevalence.push({ id: entryId, label: bounded(labelOf(column) ?? column), column, positive: positiveOf(kind) });
     } else if (kind.kind === 'group' || (kind.kind === 'labelled' && kind.role === 'nominal' && kind.valueLabels.codes.length <= 12)) {
@@ -89,7 +92,8 @@ export function draftCodebook(header: TableHeader, profiles: ColumnProfile[], ti
   });
 
   const scales: Record<string, unknown>[] = [];
-  for (const group of splitTextGroups(groupItems(candidates), (column) => kindOf(column), profileOf)) {
+  const grouped = mergeAdjacentSingles(splitTextGroups(groupItems(candidates), (column) => kindOf(column), profileOf), header.columns);
+  for (const group of grouped) {
     const first = kindOf(group.items[0]);
     if (group.items.length < 2) {
       // A labelled variable of its own with categories that are no rating scale is a grouping variable.
@@ -104,6 +108,7 @@ export function draftCodebook(header: TableHeader, profiles: ColumnProfile[], ti
       continue;
     }
     scales.push(scale.entry);
+    if (group.adjacent) scale.notes.unshift('grouped because adjacent columns share one answer set and no stem: check the grouping');
     if (scale.notes.length > 0) scaleNotes[scale.entry.id as string] = scale.notes;
   }
 
@@ -216,8 +221,32 @@ function labelledRange(list: ValueLabelList, profiles: ColumnProfile[]): [number
   return numbers.length > 0 && max > min ? [min, max] : null;
 }
 
-/** A prevalence entry's positive answer: "Yes", or the code labelled Yes. */
+/**
+ * Microsoft Forms and hand-made CSVs name a grid's rows by their statements alone: single items
+ * with neither a name stem nor a question stem, in adjacent columns, on one labelled answer set (a
+ * known label set or value labels; bare numbers say too little), make one group.
+ */
+function mergeAdjacentSingles(groups: ItemGroup[], columns: string[]): (ItemGroup & { adjacent?: boolean })[] {
+  const merged: (ItemGroup & { adjacent?: boolean })[] = [];
+  const alone = (g: ItemGroup): boolean =>
+    g.items.length === 1 && g.question === null && nameStem(g.items[0]) === null && (g.responseKey.startsWith('text\u0000') || g.responseKey.startsWith('labels\u0000'));
+  for (const group of groups) {
+    const last = merged[merged.length - 1];
+    if (last?.adjacent !== undefined && alone(group) && last.responseKey === group.responseKey &&
+      columns.indexOf(group.items[0]) === columns.indexOf(last.items[last.items.length - 1]) + 1) {
+      last.items.push(group.items[0]);
+      Object.assign(last.itemLabels, group.itemLabels);
+      last.adjacent = true;
+      continue;
+    }
+    merged.push(alone(group) ? { ...group, items: [...group.items], itemLabels: { ...group.itemLabels }, stem: slug(group.items[0]), adjacent: false } : group);
+  }
+  return merged.map((g) => (g.adjacent === false ? { ...g, stem: g.items[0], adjacent: undefined } : g));
+}
+
+/** A prevalence entry's positive answer: "Yes", 1 for a 0/1 column, or the code labelled Yes. */
 function positiveOf(kind: ColumnKind): (string | number)[] {
+  if (kind.kind === 'binary') return [1];
   if (kind.kind !== 'labelled') return ['Yes'];
   const at = kind.valueLabels.labels.findIndex((l) => l.trim().toLowerCase() === 'yes');
   const code = parseNumber(kind.valueLabels.codes[at]);
@@ -236,7 +265,7 @@ function draftMissing(header: TableHeader, kinds: ColumnKind[], scales: Record<s
     if (range === null) continue;
     const [low, high] = [Math.ceil(range[0]), Math.floor(range[1])];
     if (high - low <= 100) for (let n = low; n <= high; n++) declared.add(String(n));
-    else notes.push(`user-missing range [${range[0]}, ${range[1]}] is too wide to list under \`missing\`: add its codes by hand`);
+    else notes.push(`user-missing range ${rangeText(range)} is too wide to list under \`missing\`: add its codes by hand`);
   }
   const answers = new Set<string>();
   for (const scale of scales) {
@@ -250,6 +279,11 @@ function draftMissing(header: TableHeader, kinds: ColumnKind[], scales: Record<s
   const clash = [...declared].filter((code) => answers.has(code));
   if (clash.length > 0) notes.push(`user-missing codes that are answers of a drafted scale, not put under \`missing\`: ${clash.join(', ')}`);
   return [...new Set([...DRAFT_MISSING, ...[...declared].filter((code) => !answers.has(code) && code !== '')])];
+}
+
+/** A user-missing range as SPSS writes it: "LOWEST THRU -1", "1 THRU HIGHEST", "97 THRU 99". */
+function rangeText([low, high]: [number, number]): string {
+  return `${low === -Infinity ? 'LOWEST' : low} THRU ${high === Infinity ? 'HIGHEST' : high}`;
 }
 
 function bounded(text: string): string {

@@ -31,6 +31,7 @@ export const KNOWN_LABEL_SETS: readonly LabelSet[] = [
   set('frequency5_half', ['Never', 'Sometimes', 'About half the time', 'Most of the time', 'Always']),
   set('extent5', ['Not at all', 'Slightly', 'Moderately', 'Very', 'Extremely']),
   set('extent5_little', ['Not at all', 'A little', 'Moderately', 'Quite a bit', 'Extremely']),
+  set('extent3', ['Not at all', 'Somewhat', 'Very']),
   set('satisfaction5', ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied', 'Very satisfied'], { Neutral: 3 }),
   set('satisfaction5_somewhat', ['Extremely dissatisfied', 'Somewhat dissatisfied', 'Neither satisfied nor dissatisfied', 'Somewhat satisfied', 'Extremely satisfied']),
   set('satisfaction7', [

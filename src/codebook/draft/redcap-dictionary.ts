@@ -77,6 +77,7 @@ function parseRecords(text: string, fail: Located): { cells: string[]; line: num
   let line = 1;
   let from = 0;
   Papa.parse<string[]>(body, {
+    delimiter: ',',
     skipEmptyLines: false,
     step: (result) => {
       const cursor = result.meta.cursor;

@@ -6,6 +6,7 @@
  */
 
 import type { ValueLabelList } from './column-kind.js';
+import { normaliseLabel } from '../normalise-label.js';
 import { knownSetName, responseMap, type LabelSet } from './label-sets.js';
 
 export class ResponseSets {
@@ -21,7 +22,7 @@ export class ResponseSets {
   /** The name of a value-label set (numeric codes), added on first use. */
   fromValueLabels(list: ValueLabelList): string {
     const signature = `labels\u0000${JSON.stringify([list.codes, list.labels])}`;
-    const known = knownSetName(list.labels);
+    const known = knownSetName(list.labels) ?? binarySetName(list.labels);
     return this.add(signature, known ?? null, () => valueLabelMap(list));
   }
 
@@ -35,6 +36,15 @@ export class ResponseSets {
     return name;
   }
 }
+
+/** "true_false" for True/False(/Don't know) labels, "yes_no" for Yes/No(/Don't know), else null. */
+export function binarySetName(labels: string[]): string | null {
+  const words = new Set(labels.map((l) => normaliseLabel(l)).filter((l) => !DONT_KNOW.has(l)));
+  const is = (a: string, b: string): boolean => words.size === 2 && words.has(a) && words.has(b);
+  return is('true', 'false') ? 'true_false' : is('yes', 'no') ? 'yes_no' : null;
+}
+
+const DONT_KNOW = new Set(["don't know", 'dont know', 'do not know', 'not sure', 'unsure']);
 
 /**
  * Label → numeric code. A label given to two codes keeps the first; the others are written

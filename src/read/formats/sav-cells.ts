@@ -1,4 +1,3 @@
-import { TextDecoder } from 'node:util';
 /**
  * SPSS values as cell texts (src/read/formats/binary-table.ts): a number as `String(x)`; a
  * date, time or date-time (by the variable's print format) in ISO 8601; a string decoded with
@@ -9,6 +8,8 @@ import { TextDecoder } from 'node:util';
  * Record": 20 DATE, 21 TIME, 22 DATETIME, 23 ADATE, 24 JDATE, 25 DTIME, 28 MOYR, 29 QYR,
  * 30 WKYR, 38 EDATE, 39 SDATE, 40 MTIME, 41 YMDHMS).
  */
+
+import { TextDecoder } from 'node:util';
 
 const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
 const DATETIME_FORMATS = new Set([22, 41]);

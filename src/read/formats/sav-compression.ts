@@ -94,7 +94,7 @@ function bytecodeDecoder(stream: ByteStream, bias: number, order: Endian): CaseD
           }
           raw.copy(bytes, at8);
         } else if (code === 254 || code === 255) {
-          bytes.fill(0x20, at8, at8 + 8);
+          for (let k = at8; k < at8 + 8; k++) bytes[k] = 0x20;
           sysmis[e] = 1;
         } else if (order.littleEndian) bytes.writeDoubleLE(code - bias, at8);
         else bytes.writeDoubleBE(code - bias, at8);

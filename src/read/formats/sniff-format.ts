@@ -32,7 +32,7 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'zip';
   if (b.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1) return 'ole2';
   if (b.length >= 32 && b.subarray(0, 32).equals(SAS7BDAT_MAGIC)) return 'sas7bdat';
-  if (ascii(0, 26) === 'HEADER RECORD*******LIBRARY') return 'sas-xport';
+  if (ascii(0, 27) === 'HEADER RECORD*******LIBRARY') return 'sas-xport';
   if (ascii(0, SNIFF_BYTES).includes('SPSSPORT')) return 'spss-portable';
   // Old Stata (.dta 102-116): a version byte, then a byte-order byte (1 = MSF, 2 = LSF), then 1, then 0.
   if (b.length >= 4 && b[0] >= 102 && b[0] <= 116 && (b[1] === 1 || b[1] === 2) && b[2] === 1 && b[3] === 0) return 'old-dta';

@@ -2,6 +2,7 @@ import { dataError } from '../../errors.js';
 import { quoteList, quoteValue } from '../../quote-value.js';
 import { sniffFormat } from './sniff-format.js';
 import { unsupportedFormatError } from './unsupported-format.js';
+import { firstDamagedEntry, zipEntries } from './zip-directory.js';
 import { xlsxCellText, type SheetCell } from './xlsx-cell-text.js';
 
 /** One sheet of a workbook as rows of cell texts. */
@@ -44,6 +45,11 @@ export async function readXlsx(bytes: Buffer, file: string, options: { sheet: st
   if (bytes.length > MAX_XLSX_BYTES) {
     throw dataError(`the workbook is ${Math.round(bytes.length / 1048576)} MB, more than the ${MAX_XLSX_BYTES / 1048576} MB an .xlsx is read up to`, { file },
       'workbooks are read whole into memory; save the sheet as CSV, which is read as a stream');
+  }
+  const damaged = firstDamagedEntry(bytes, zipEntries(bytes) ?? []);
+  if (damaged !== null) {
+    throw dataError(`the file is a damaged ZIP (xlsx) archive: its part ${quoteValue(damaged)} is corrupt`, { file },
+      'the file may be incomplete or altered: download or export it again, or open it in Excel or LibreOffice and save it again');
   }
   const XLSX = await import('@e965/xlsx');
   const names = readOrExplain(() => XLSX.read(bytes, { type: 'buffer', bookSheets: true }).SheetNames, file);

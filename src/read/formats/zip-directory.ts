@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 /**
  * The table of contents of a ZIP archive (PKWARE APPNOTE.TXT 6.3.10, §4.3): the end of central
@@ -11,6 +11,8 @@ export interface ZipEntry {
   /** 0 stored, 8 deflated. */
   method: number;
   compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
   /** Where the entry's local header (PK\3\4) starts. */
   localOffset: number;
 }
@@ -49,6 +51,8 @@ export function zipEntries(bytes: Buffer): ZipEntry[] | null {
       name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
       method: bytes.readUInt16LE(at + 10),
       compressedSize: bytes.readUInt32LE(at + 20),
+      uncompressedSize: bytes.readUInt32LE(at + 24),
+      crc32: bytes.readUInt32LE(at + 16),
       localOffset: bytes.readUInt32LE(at + 42),
     });
     at = next;
@@ -64,6 +68,21 @@ function findEndRecord(bytes: Buffer): number {
   return -1;
 }
 
+/**
+ * The first entry whose data does not unpack to the size and CRC-32 its central directory
+ * header records (APPNOTE §4.4.7-4.4.9), or null when every entry is intact. ZIP readers that
+ * skip this check (SheetJS among them) can read a corrupt part as an empty one.
+ */
+export function firstDamagedEntry(bytes: Buffer, entries: ZipEntry[]): string | null {
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const data = zipEntryBytes(bytes, entry, Infinity);
+    if (data === null || data.length !== entry.uncompressedSize) return entry.name;
+    if (typeof zlib.crc32 === 'function' && zlib.crc32(data) >>> 0 !== entry.crc32) return entry.name;
+  }
+  return null;
+}
+
 /** The bytes of a small stored or deflated entry (e.g. an ODF "mimetype"), or null if unreadable. */
 export function zipEntryBytes(bytes: Buffer, entry: ZipEntry, maxBytes = 4096): Buffer | null {
   const at = entry.localOffset;
@@ -74,7 +93,7 @@ export function zipEntryBytes(bytes: Buffer, entry: ZipEntry, maxBytes = 4096): 
   const data = bytes.subarray(start, end);
   try {
     if (entry.method === 0) return data;
-    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: maxBytes * 16 });
+    if (entry.method === 8) return zlib.inflateRawSync(data, { maxOutputLength: Math.min(entry.uncompressedSize + 1, maxBytes * 16, 0x7fffffff) });
   } catch {
     return null;
   }

@@ -1,13 +1,25 @@
 import { dataError } from '../../errors.js';
 import type { InputLayout } from '../table-header.js';
 import type { LayoutDetector, LayoutResult } from './layout.js';
+import { googleFormsLayout, microsoftFormsLayout } from './forms.js';
+import { qualtricsLayout, qualtricsLegacyLayout } from './qualtrics.js';
+import { redcapLabelsLayout, redcapLayout } from './redcap.js';
+import { surveyMonkeyLayout } from './surveymonkey.js';
 
 /**
  * The detectors, in the order they are tried: each needs strong evidence (Qualtrics' ImportId
  * row, SurveyMonkey's metadata columns over a blank second-row prefix, ...), so the first that
  * answers is taken; a file none of them claims is a plain CSV with one header row.
  */
-const DETECTORS: [InputLayout, LayoutDetector][] = [];
+const DETECTORS: [InputLayout, LayoutDetector][] = [
+  ['qualtrics', qualtricsLayout],
+  ['qualtrics-legacy', qualtricsLegacyLayout],
+  ['surveymonkey', surveyMonkeyLayout],
+  ['redcap', redcapLayout],
+  ['redcap-labels', redcapLabelsLayout],
+  ['google-forms', googleFormsLayout],
+  ['microsoft-forms', microsoftFormsLayout],
+];
 
 /** The layouts `--input-format` accepts. */
 export const INPUT_LAYOUTS: InputLayout[] = ['csv', ...DETECTORS.map(([name]) => name)];

@@ -12,8 +12,8 @@ import type { RowRule } from './layout.js';
  * `test` for responses taken through the preview link or the test-response generator.
  *
  * Each kind is its own rule, so the row accounting says how many previews, tests and spam
- * responses were dropped. The value sets do not overlap, so a row is counted once under
- * the first rule (in this order) that drops it.
+ * responses were dropped. The Status value sets do not overlap; a preview is marked both in
+ * Status and in DistributionChannel and is counted once, under the first rule that drops it.
  */
 export function qualtricsRules(statusColumn: string | null, channelColumn: string | null): RowRule[] {
   const rules: RowRule[] = [];

@@ -151,13 +151,68 @@ describe('streaming', () => {
 });
 
 describe('a file that does not give its case count', () => {
-  // With ncases -1 the reader must find the end itself: haven pads the last command block
-  // with 0, PSPP ends the data with 252; neither starts another case.
+  // With ncases -1 the reader must find the end itself. The last command block of haven's
+  // byte-compressed file is the end code 252 then 0 padding; PSPP's is 0 padding alone.
+  it('has files whose last command block is padded', () => {
+    const lastBlock = (name: string) => [...readFileSync(join(dir, name)).subarray(-8)];
+    expect(lastBlock('protect-haven-byte.sav')).toEqual([254, 254, 252, 0, 0, 0, 0, 0]);
+    expect(lastBlock('pspp-compressed.sav')).toEqual([254, 254, 0, 0, 0, 0, 0, 0]);
+  });
   it.each(['protect-haven-byte.sav', 'pspp-compressed.sav', 'protect-haven.zsav', 'pspp.zsav', 'pspp-uncompressed.sav'])('%s: no extra case', (name) => {
     const table = openBytes(withCaseCount(name, -1), name);
     expect(table.records).toBeNull();
     expect(allRows(table)).toEqual(allRows(open(name, false)));
     expect(allRows(table).length).toBe(truthOf(name).cases);
+  });
+});
+
+/**
+ * A small bytecode-compressed system file laid out as the GNU PSPP developers' guide gives it,
+ * in either byte order (PSPP and haven write only the machine's own): SCORE (F8.0, missing 9
+ * and 90 THRU 99, value labels), WHEN (DATE11), CODE (A8, missing "NA", a value label), long
+ * names from record 7.13, UTF-8 from records 7.3 and 7.20, four cases, then the end code 252.
+ */
+function handBuiltSav(littleEndian: boolean, ncases: number): Buffer {
+  const parts: Buffer[] = [];
+  const i32 = (...values: number[]) => values.forEach((v) => { const b = Buffer.alloc(4); littleEndian ? b.writeInt32LE(v) : b.writeInt32BE(v); parts.push(b); });
+  const f64 = (...values: number[]) => values.forEach((v) => { const b = Buffer.alloc(8); littleEndian ? b.writeDoubleLE(v) : b.writeDoubleBE(v); parts.push(b); });
+  const text = (value: string, length: number) => parts.push(Buffer.from(value.padEnd(length, ' '), 'latin1'));
+  const bytes = (...values: number[]) => parts.push(Buffer.from(values));
+  const spssDate = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 1000 + 12_219_379_200;
+  text('$FL2', 4); text('@(#) SPSS DATA FILE hand-built test file', 60);
+  i32(2, 3, 1, 0, ncases); f64(100); text('01 Mar 24', 9); text('10:00:00', 8); text('', 64); text('', 3);
+  i32(2, 0, 1, -3, 0x050800, 0x050800); text('SCORE', 8); i32(11); text('Total score', 12); f64(90, 99, 9);
+  i32(2, 0, 0, 0, 0x140b00, 0x140b00); text('WHEN', 8);
+  i32(2, 8, 0, 1, 0x010800, 0x010800); text('CODE', 8); text('NA', 8);
+  i32(3, 2); f64(1); bytes(3); text('Low', 7); f64(9); bytes(9); text('Not asked', 15); i32(4, 1, 1);
+  i32(3, 1); text('A', 8); bytes(5); text('Alpha', 7); i32(4, 1, 3);
+  i32(7, 3, 4, 8, 1, 0, 0, -1, 1, 1, littleEndian ? 2 : 1, 65001);
+  i32(7, 4, 8, 3); f64(-Number.MAX_VALUE, Number.MAX_VALUE, -1.7976931348623155e308);
+  const names = 'SCORE=total_score\tWHEN=completed_on\tCODE=code';
+  i32(7, 13, 1, names.length); text(names, names.length);
+  i32(7, 20, 1, 5); text('UTF-8', 5);
+  i32(999, 0);
+  bytes(105, 253, 253, 255, 255, 253, 109, 253); f64(spssDate(2024, 3, 1)); text('A', 8); text('NA', 8); f64(spssDate(2024, 12, 31) + 86_399);
+  bytes(254, 195, 255, 253, 252, 0, 0, 0); text('B', 8);
+  return Buffer.concat(parts);
+}
+
+describe.each([true, false])('a hand-built file (little-endian: %s)', (littleEndian) => {
+  it('reads both byte orders, compressed numbers, system- and user-missing values', () => {
+    for (const ncases of [4, -1]) {
+      const bytes = handBuiltSav(littleEndian, ncases);
+      const dropped = openBytes(bytes, 'hand.sav');
+      expect(dropped.columns).toEqual(['total_score', 'completed_on', 'code']);
+      expect(dropped.records).toBe(ncases === 4 ? 4 : null);
+      expect(allRows(dropped)).toEqual([['5', '2024-03-01', 'A'], ['', '', ''], ['', '2024-12-31', ''], ['', '', 'B']]);
+      const kept = openSav(bufferByteSource(bytes), 'hand.sav', { keepUserMissing: true });
+      expect(allRows(kept)).toEqual([['5', '2024-03-01', 'A'], ['', '', 'NA'], ['9', '2024-12-31', ''], ['95', '', 'B']]);
+      expect(kept.meta).toEqual([
+        { label: 'Total score', valueLabels: new Map([['1', 'Low'], ['9', 'Not asked']]), userMissing: ['9'], userMissingRange: [90, 99] },
+        { label: null, valueLabels: null, userMissing: [], userMissingRange: null },
+        { label: null, valueLabels: new Map([['A', 'Alpha']]), userMissing: ['NA'], userMissingRange: null },
+      ]);
+    }
   });
 });
 
