@@ -6,6 +6,8 @@
  * 2 bad usage, options or codebook.
  */
 
+import { escapeControls, quoteValue } from './quote-value.js';
+
 export interface Place {
   file?: string;
   line?: number;
@@ -39,15 +41,19 @@ export function usageError(message: string, place: Place = {}, hint?: string): S
   return new SurveyError(message, 2, place, hint);
 }
 
-/** `file:line: column "x": message`, the one-line form every error is printed in. */
+/**
+ * `file:line: column "x": message`, the one-line form every error is printed in. The column name
+ * comes from the data, so it is quoted as every value is (escaped, and cut when long).
+ */
 export function formatPlace(place: Place): string {
   const parts: string[] = [];
   const record = place.unit !== undefined && place.unit !== 'line';
-  if (place.file !== undefined) parts.push(place.line === undefined ? place.file : record ? `${place.file}: ${place.unit} ${place.line}` : `${place.file}:${place.line}`);
+  const file = place.file === undefined ? undefined : escapeControls(place.file);
+  if (file !== undefined) parts.push(place.line === undefined ? file : record ? `${file}: ${place.unit} ${place.line}` : `${file}:${place.line}`);
   else if (place.line !== undefined) parts.push(`${place.unit ?? 'line'} ${place.line}`);
-  if (place.column !== undefined) parts.push(`column "${place.column}"`);
-  if (place.path !== undefined) parts.push(place.path);
-  if (place.option !== undefined) parts.push(place.option);
+  if (place.column !== undefined) parts.push(`column ${quoteValue(place.column)}`);
+  if (place.path !== undefined) parts.push(escapeControls(place.path));
+  if (place.option !== undefined) parts.push(escapeControls(place.option));
   return parts.join(': ');
 }
 

@@ -47,7 +47,9 @@ interface Accumulators {
   rows: number;
   filter: RowFilter;
   unmatched: UnmatchedPositive;
-  ids: DuplicateIds | null;
+  /** Repeated respondent ids, in the codebook's id column or else the platform's (ResponseId, record_id). */
+  ids: DuplicateIds;
+  idColumn: string | null;
   labelConflicts: RowCoder['labelConflicts'];
   /** Each column's wording from the files' headers or variable labels (the first file that has one). */
   fileLabels: Map<string, string>;
@@ -62,7 +64,8 @@ function createAccumulators(codebook: Codebook, settings: AnalysisSettings, code
     rows: 0,
     filter: new RowFilter(codebook, settings.keepPreviews, (column) => coder.responseCodeOf(column)),
     unmatched: new UnmatchedPositive(codebook.prevalence),
-    ids: codebook.id === null ? null : new DuplicateIds(),
+    ids: new DuplicateIds(),
+    idColumn: null,
     labelConflicts: coder.labelConflicts,
     fileLabels: new Map(),
     scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, { missing: settings.missing, keepData: settings.alphaCi === 'bootstrap' })),
@@ -87,6 +90,7 @@ async function accumulate(
   const acc = createAccumulators(codebook, settings, coder);
   acc.invalid = invalid;
   let outcomeColumns: number[] = [];
+  let idAt = -1;
   await readSources(sources, settings.read, {
     header: (header) => {
       acc.filter.bind(header);
@@ -96,6 +100,8 @@ async function accumulate(
         if (label !== null && !acc.fileLabels.has(column)) acc.fileLabels.set(column, label);
       });
       outcomeColumns = codebook.prevalence.map((entry) => header.columns.indexOf(entry.column));
+      acc.idColumn = codebook.id ?? header.idColumn;
+      idAt = acc.idColumn === null ? -1 : header.columns.indexOf(acc.idColumn);
     },
     rows: (rows, lineOf, file, bytes) => {
       for (let r = 0; r < rows.length; r++) {
@@ -104,7 +110,7 @@ async function accumulate(
         coder.code(row, lineOf(r));
         addCodedRow(acc, coder);
         acc.unmatched.add(coder.outcomes, (p) => row[outcomeColumns[p]]);
-        acc.ids?.add(coder.idOf(row), file, lineOf(r));
+        if (idAt >= 0) acc.ids.add(row[idAt].trim(), file, lineOf(r));
         acc.rows++;
       }
       onProgress?.(acc.rows, bytes);
@@ -122,7 +128,7 @@ function addCodedRow(acc: Accumulators, row: RowCoder): void {
 
 /** The Report (contract §3) from the accumulators: every statistic is computed here, once. */
 function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], settings: AnalysisSettings): Report {
-  const warnings: Warning[] = [...invalidWarnings(acc.invalid), ...labelConflictWarnings(acc.labelConflicts), ...(acc.ids?.warnings(codebook.id!) ?? [])];
+  const warnings: Warning[] = [...invalidWarnings(acc.invalid), ...labelConflictWarnings(acc.labelConflicts), ...(acc.idColumn === null ? [] : acc.ids.warnings(acc.idColumn))];
   const input = inputReport(acc, codebook, sources);
   const scores = scoreReports(acc.scores, codebook.scales);
   const scales = codebook.scales.map((scale, s) =>

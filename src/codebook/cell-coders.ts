@@ -50,6 +50,26 @@ export function reverseKeyed(coder: CellCoder, range: [number, number]): CellCod
   };
 }
 
+/**
+ * The smallest magnitude of a non-zero code (in the codebook and in the data). Below it the
+ * squared deviations behind every variance underflow (1e-300 squared is 0), so every SD would be
+ * 0 while the scores differ; codes that small are refused rather than analysed wrongly.
+ */
+export const MIN_CODE = 1e-12;
+
+/** A non-zero number too small in magnitude to be a code (see MIN_CODE). */
+export function isTinyCode(value: number): boolean {
+  return value !== 0 && Math.abs(value) < MIN_CODE;
+}
+
+/**
+ * The code of a label in a response map, or undefined. An own property only: a label such as
+ * "constructor" or "__proto__" is an ordinary label, never a property every object inherits.
+ */
+export function codeOfLabel(responses: ResponseMap, label: string): number | undefined {
+  return Object.hasOwn(responses, label) ? responses[label] : undefined;
+}
+
 /** A number written in a cell (already trimmed), or NaN when the cell is not a number. */
 export function parseNumber(text: string): number {
   if (text === '') return Number.NaN;
@@ -73,10 +93,10 @@ export function ratedItemCoder(responses: ResponseMap, range: [number, number], 
   return (cell) => {
     const text = cell.trim();
     if (missing.has(text)) return Number.NaN;
-    const code = responses[normaliseLabel(text)];
+    const code = codeOfLabel(responses, normaliseLabel(text));
     if (code !== undefined) return code;
     const value = parseNumber(text);
-    return value >= range[0] && value <= range[1] ? value : INVALID;
+    return value >= range[0] && value <= range[1] && !isTinyCode(value) ? value : INVALID;
   };
 }
 
@@ -89,14 +109,14 @@ export function ratedItemCoder(responses: ResponseMap, range: [number, number], 
 export function keyedItemCoder(correct: string, responses: ResponseMap, missing: Set<string>): CellCoder {
   const labels = Object.keys(responses);
   const codes = new Set(Object.values(responses));
-  const codeOf = (label: string, text: string): number => responses[label] ?? parseNumber(text);
+  const codeOf = (label: string, text: string): number => codeOfLabel(responses, label) ?? parseNumber(text);
   const correctCode = codeOf(correct, correct);
   return (cell) => {
     const text = cell.trim();
     if (missing.has(text)) return Number.NaN;
     const label = normaliseLabel(text);
     const code = codeOf(label, text);
-    if (labels.length > 0 && responses[label] === undefined && !codes.has(code)) return INVALID;
+    if (labels.length > 0 && !Object.hasOwn(responses, label) && !codes.has(code)) return INVALID;
     return label === correct || (!Number.isNaN(correctCode) && code === correctCode) ? 1 : 0;
   };
 }

@@ -1,8 +1,8 @@
 import { dataError, usageError } from '../errors.js';
 import type { Codebook, Scale } from './codebook.js';
-import { INVALID, keyedItemCoder, labelledCoder, labelledRatedCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
+import { codeOfLabel, INVALID, isTinyCode, keyedItemCoder, MIN_CODE, labelledCoder, labelledRatedCoder, memoize, outcomeCoder, parseNumber, ratedItemCoder, reverseKeyed, type CellCoder } from './cell-coders.js';
 import { normaliseLabel } from './normalise-label.js';
-import { quoteList, quoteValue } from '../quote-value.js';
+import { quoteList, quoteValue, shortText } from '../quote-value.js';
 import { scaleScore } from './scale-score.js';
 import type { TableHeader } from '../read/table-header.js';
 
@@ -91,7 +91,7 @@ export class RowCoder {
     const find = (column: string, where: string): number => {
       const at = position.get(column);
       if (at === undefined) {
-        absent.push(`"${column}" (${where})`);
+        absent.push(`${quoteValue(column)} (${where})`);
         if (!where.startsWith('--')) fromCodebook = true;
       }
       return at ?? -1;
@@ -171,7 +171,7 @@ export class RowCoder {
 
   private itemSlot(scale: Scale, item: string, valueLabels: Map<string, string> | null): ItemSlot {
     const base = scale.key
-      ? labelledCoder(keyedItemCoder(scale.key[item], scale.responses, this.missing), valueLabels)
+      ? labelledCoder(keyedItemCoder(Object.hasOwn(scale.key, item) ? scale.key[item] : '', scale.responses, this.missing), valueLabels)
       : labelledRatedCoder(ratedItemCoder(scale.responses, scale.range, this.missing), valueLabels);
     if (!scale.key && valueLabels !== null) this.noteLabelConflicts(item, scale, valueLabels);
     const code = scale.reverse.includes(item) ? reverseKeyed(base, scale.range) : base;
@@ -181,7 +181,7 @@ export class RowCoder {
   /** A file's value label that the codebook's response set codes differently (the codebook's code is used). */
   private noteLabelConflicts(column: string, scale: Scale, valueLabels: Map<string, string>): void {
     for (const [fileCode, label] of valueLabels) {
-      const codebookCode = Object.hasOwn(scale.responses, normaliseLabel(label)) ? scale.responses[normaliseLabel(label)] : undefined;
+      const codebookCode = codeOfLabel(scale.responses, normaliseLabel(label));
       if (codebookCode !== undefined && parseNumber(fileCode) !== codebookCode) {
         this.labelConflicts.push({ column, label, fileCode, codebookCode });
         return;
@@ -207,10 +207,14 @@ function sameList(a: string[], b: string[]): boolean {
 function explainInvalid(scale: Scale, text: string): string {
   const labels = Object.values(scale.responseLabels);
   const value = parseNumber(text);
-  if (!Number.isNaN(value) && labels.length === 0) {
-    return `${text} is outside the range [${scale.range[0]}, ${scale.range[1]}] of scale "${scale.id}"`;
+  const id = quoteValue(scale.id);
+  if (isTinyCode(value)) {
+    return `${shortText(text)} is too small a code for scale ${id}: a non-zero code must be at least ${MIN_CODE} in magnitude`;
   }
-  const shown = labels.length > 7 ? [...labels.slice(0, 7), '...'] : labels;
-  const expected = `${shown.map((l) => `"${l}"`).join(', ')}${scale.key ? '' : ` or a number in [${scale.range[0]}, ${scale.range[1]}]`}`;
-  return `"${text}" is not an answer of scale "${scale.id}"; expected ${expected}`;
+  if (!Number.isNaN(value) && labels.length === 0) {
+    return `${shortText(text)} is outside the range [${scale.range[0]}, ${scale.range[1]}] of scale ${id}`;
+  }
+  const range = scale.key ? '' : `a number in [${scale.range[0]}, ${scale.range[1]}]`;
+  const expected = labels.length === 0 ? range : `${quoteList(labels, 7)}${range ? ` or ${range}` : ''}`;
+  return `${quoteValue(text)} is not an answer of scale ${id}; expected ${expected}`;
 }

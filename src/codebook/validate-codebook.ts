@@ -1,6 +1,7 @@
 import type { Codebook, Prevalence, ResponseMap, RowFilter, Scale } from './codebook.js';
-import { parseNumber } from './cell-coders.js';
+import { isTinyCode, MIN_CODE, parseNumber } from './cell-coders.js';
 import { normaliseLabel } from './normalise-label.js';
+import { quoteList, quoteValue, shortText } from '../quote-value.js';
 
 /** One thing wrong with a codebook, at a path such as `scales[0].reverse[1]`. */
 export interface Problem {
@@ -8,8 +9,21 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * A path as messages show it, `scales[0].responses.Agree`; a key from the codebook is shown
+ * escaped and cut like every quoted value, so a 1 MB label never makes a 1 MB path.
+ */
 export function pathText(path: (string | number)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+  return path.reduce<string>((text, part) => {
+    if (typeof part === 'number') return `${text}[${part}]`;
+    const key = shortText(part, 40);
+    return text ? `${text}.${key}` : key;
+  }, '');
+}
+
+/** A mapping with no prototype: keys from the codebook ("constructor", "__proto__") are ordinary keys. */
+function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 type Raw = Record<string, unknown>;
@@ -59,6 +73,17 @@ export function validateCodebook(raw: unknown, fallbackTitle: string): { codeboo
 
 type Report = (path: (string | number)[], message: string) => void;
 
+/** A value as a message shows it: its JSON, escaped and cut like every quoted value. */
+function shown(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  return shortText(text ?? String(value));
+}
+
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -68,12 +93,13 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `string ${quoteValue(value)}`;
+  return `${typeof value} ${shortText(String(value))}`;
 }
 
 function unknownKeys(obj: Raw, path: (string | number)[], allowed: string[], report: Report): void {
   for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) report([...path, key], `unknown key "${key}"; expected one of: ${allowed.join(', ')}`);
+    if (!allowed.includes(key)) report([...path, key], `unknown key ${quoteValue(key)}; expected one of: ${allowed.join(', ')}`);
   }
 }
 
@@ -106,7 +132,7 @@ function stringList(value: unknown, path: (string | number)[], report: Report): 
   const names: string[] = [];
   value.forEach((entry, i) => {
     if (typeof entry !== 'string' || entry.trim() === '') report([...path, i], `must be a column name, not ${describe(entry)}`);
-    else if (names.includes(entry.trim())) report([...path, i], `"${entry}" is listed twice`);
+    else if (names.includes(entry.trim())) report([...path, i], `${quoteValue(entry)} is listed twice`);
     else names.push(entry.trim());
   });
   return names;
@@ -132,15 +158,17 @@ function readResponseMap(value: unknown, path: (string | number)[], report: Repo
     report(path, `must be a non-empty mapping of label to code, not ${describe(value)}`);
     return null;
   }
-  const map: ResponseMap = {};
+  const map: ResponseMap = emptyMap();
   for (const [label, code] of Object.entries(value)) {
     const key = normaliseLabel(label);
     if (typeof code !== 'number' || !Number.isFinite(code)) {
-      report([...path, label], `the code of "${label}" must be a number, not ${describe(code)}`);
+      report([...path, label], `the code of ${quoteValue(label)} must be a number, not ${describe(code)}`);
     } else if (Math.abs(code) > MAX_CODE) {
-      report([...path, label], `the code of "${label}" must be between -1e15 and 1e15, not ${code}`);
-    } else if (key in map) {
-      report([...path, label], `"${label}" is listed twice (labels match case-insensitively)`);
+      report([...path, label], `the code of ${quoteValue(label)} must be between -1e15 and 1e15, not ${code}`);
+    } else if (isTinyCode(code)) {
+      report([...path, label], `the code of ${quoteValue(label)} must be 0 or at least ${MIN_CODE} in magnitude, not ${code}`);
+    } else if (Object.hasOwn(map, key)) {
+      report([...path, label], `${quoteValue(label)} is listed twice (labels match case-insensitively)`);
     } else {
       map[key] = code;
     }
@@ -149,7 +177,7 @@ function readResponseMap(value: unknown, path: (string | number)[], report: Repo
 }
 
 function readResponseSets(value: unknown, report: Report): Record<string, ResponseMap> {
-  const sets: Record<string, ResponseMap> = {};
+  const sets: Record<string, ResponseMap> = emptyMap();
   if (value === undefined) return sets;
   if (!isObject(value)) {
     report(['responseSets'], `must be a mapping of set name to labels, not ${describe(value)}`);
@@ -177,24 +205,33 @@ function readScale(
   const id = optionalString(entry, 'id', path, report);
   if (id === null && entry.id === undefined) report([...path, 'id'], 'a scale needs an "id"');
   const label = optionalString(entry, 'label', path, report) ?? id ?? '';
-  const where = id ? `scale "${id}"` : 'this scale';
-  const items = stringList(entry.items, [...path, 'items'], report);
-  if (entry.items === undefined) report([...path, 'items'], `${where} needs "items": a list of column names`);
-  else if (Array.isArray(entry.items) && entry.items.length === 0) report([...path, 'items'], `${where} has no items`);
+  const where = id ? `scale ${quoteValue(id)}` : 'this scale';
+  let itemProblems = 0;
+  const reportItems: Report = (at, message) => {
+    itemProblems++;
+    report(at, message);
+  };
+  const items = stringList(entry.items, [...path, 'items'], reportItems);
+  if (entry.items === undefined) reportItems([...path, 'items'], `${where} needs "items": a list of column names`);
+  else if (Array.isArray(entry.items) && entry.items.length === 0) reportItems([...path, 'items'], `${where} has no items`);
+  // When the items could not be read, what names an item (reverse, key, itemLabels, minAnswered)
+  // cannot be checked against them: one problem is reported, not its consequences.
+  const known: string[] | null = itemProblems === 0 ? items : null;
 
-  const key = readKey(entry.key, [...path, 'key'], items, where, report);
+  const key = readKey(entry.key, [...path, 'key'], known, where, report);
   const responses = readScaleResponses(entry.responses, [...path, 'responses'], sets, report);
   if (key && responses) checkKeyAnswers(key, responses, [...path, 'key'], report);
   const range = readRange(entry, path, key !== null, responses, where, report);
   const reverse = stringList(entry.reverse, [...path, 'reverse'], report);
   reverse.forEach((item, i) => {
-    if (!items.includes(item)) report([...path, 'reverse', i], `"${item}" is not an item of ${where}`);
+    if (known !== null && !known.includes(item)) report([...path, 'reverse', i], `${quoteValue(item)} is not an item of ${where}`);
   });
   const score = entry.score ?? 'mean';
   if (score !== 'mean' && score !== 'sum') report([...path, 'score'], `must be "mean" or "sum", not ${describe(score)}`);
-  const minAnswered = readMinAnswered(entry.minAnswered, [...path, 'minAnswered'], items.length, report);
-  const itemLabels = readItemLabels(entry.itemLabels, [...path, 'itemLabels'], items, where, report);
-  const responseLabels = labelsByCode(typeof entry.responses === 'string' ? rawSets[entry.responses] : entry.responses);
+  const minAnswered = readMinAnswered(entry.minAnswered, [...path, 'minAnswered'], known === null ? 0 : items.length, report);
+  const itemLabels = readItemLabels(entry.itemLabels, [...path, 'itemLabels'], known, where, report);
+  const rawResponses = typeof entry.responses === 'string' ? (Object.hasOwn(rawSets, entry.responses) ? rawSets[entry.responses] : undefined) : entry.responses;
+  const responseLabels = labelsByCode(rawResponses);
   return {
     itemLabels,
     responseLabels,
@@ -212,23 +249,23 @@ function readScale(
 
 /** Code → the label as the codebook writes it (the first label of a code). */
 function labelsByCode(responses: unknown): Record<number, string> {
-  const labels: Record<number, string> = {};
+  const labels: Record<number, string> = emptyMap();
   if (!isObject(responses)) return labels;
   for (const [label, code] of Object.entries(responses)) {
-    if (typeof code === 'number' && !(code in labels)) labels[code] = label.trim();
+    if (typeof code === 'number' && !Object.hasOwn(labels, code)) labels[code] = label.trim();
   }
   return labels;
 }
 
-function readItemLabels(value: unknown, path: (string | number)[], items: string[], where: string, report: Report): Record<string, string> {
-  const labels: Record<string, string> = {};
+function readItemLabels(value: unknown, path: (string | number)[], items: string[] | null, where: string, report: Report): Record<string, string> {
+  const labels: Record<string, string> = emptyMap();
   if (value === undefined) return labels;
   if (!isObject(value)) {
     report(path, `must be a mapping of item to its wording, not ${describe(value)}`);
     return labels;
   }
   for (const [item, text] of Object.entries(value)) {
-    if (!items.includes(item)) report([...path, item], `"${item}" is not an item of ${where}`);
+    if (items !== null && !items.includes(item)) report([...path, item], `${quoteValue(item)} is not an item of ${where}`);
     else if (typeof text !== 'string') report([...path, item], `must be a text, not ${describe(text)}`);
     else labels[item] = text;
   }
@@ -238,13 +275,12 @@ function readItemLabels(value: unknown, path: (string | number)[], items: string
 function readScaleResponses(value: unknown, path: (string | number)[], sets: Record<string, ResponseMap>, report: Report): ResponseMap | null {
   if (value === undefined) return null;
   if (typeof value === 'string') {
-    const set = sets[value];
-    if (!set) {
+    if (!Object.hasOwn(sets, value)) {
       const known = Object.keys(sets);
-      report(path, `no response set named "${value}"${known.length ? `; defined: ${known.join(', ')}` : ' (responseSets is empty)'}`);
+      report(path, `no response set named ${quoteValue(value)}${known.length ? `; defined: ${quoteList(known)}` : ' (responseSets is empty)'}`);
       return null;
     }
-    return set;
+    return sets[value];
   }
   return readResponseMap(value, path, report);
 }
@@ -253,27 +289,28 @@ function readScaleResponses(value: unknown, path: (string | number)[], sets: Rec
 function checkKeyAnswers(key: Record<string, string>, responses: ResponseMap, path: (string | number)[], report: Report): void {
   const codes = new Set(Object.values(responses));
   for (const [item, answer] of Object.entries(key)) {
-    if (responses[answer] === undefined && !codes.has(parseNumber(answer))) {
-      report([...path, item], `the correct answer "${answer}" is not an answer of the response set (${Object.keys(responses).join(', ')})`);
+    if (!Object.hasOwn(responses, answer) && !codes.has(parseNumber(answer))) {
+      report([...path, item], `the correct answer ${quoteValue(answer)} is not an answer of the response set (${quoteList(Object.keys(responses))})`);
     }
   }
 }
 
-function readKey(value: unknown, path: (string | number)[], items: string[], where: string, report: Report): Record<string, string> | null {
+function readKey(value: unknown, path: (string | number)[], items: string[] | null, where: string, report: Report): Record<string, string> | null {
   if (value === undefined) return null;
   if (!isObject(value)) {
     report(path, `must be a mapping of item to its correct answer, not ${describe(value)}`);
     return null;
   }
-  const key: Record<string, string> = {};
+  const key: Record<string, string> = emptyMap();
   for (const [item, answer] of Object.entries(value)) {
-    if (!items.includes(item)) report([...path, item], `"${item}" is not an item of ${where}`);
+    if (items !== null && !items.includes(item)) report([...path, item], `${quoteValue(item)} is not an item of ${where}`);
     else if (typeof answer !== 'string' && typeof answer !== 'number' && typeof answer !== 'boolean') {
       report([...path, item], `the correct answer must be a text or a number, not ${describe(answer)}`);
     } else key[item] = normaliseLabel(String(answer));
   }
-  for (const item of items) {
-    if (!(item in value)) report(path, `item "${item}" of ${where} has no correct answer in the key`);
+  const unanswered = (items ?? []).filter((item) => !Object.hasOwn(value, item));
+  if (unanswered.length > 0) {
+    report(path, `${unanswered.length === 1 ? `item ${quoteValue(unanswered[0])}` : `items ${quoteList(unanswered)}`} of ${where} ${unanswered.length === 1 ? 'has' : 'have'} no correct answer in the key`);
   }
   return key;
 }
@@ -306,17 +343,24 @@ function readRange(
     return [Math.min(...codes), Math.max(...codes)];
   }
   if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v)) || value[0] >= value[1]) {
-    report([...path, 'range'], `must be [min, max] with two numbers, min < max, not ${JSON.stringify(value)}`);
+    report([...path, 'range'], `must be [min, max] with two numbers, min < max, not ${shown(value)}`);
     return null;
   }
   const [min, max] = value as [number, number];
   if (Math.abs(min) > MAX_CODE || Math.abs(max) > MAX_CODE) {
-    report([...path, 'range'], `must lie between -1e15 and 1e15, not ${JSON.stringify(value)}`);
+    report([...path, 'range'], `must lie between -1e15 and 1e15, not ${shown(value)}`);
+    return null;
+  }
+  if (isTinyCode(min) || isTinyCode(max)) {
+    report([...path, 'range'], `its limits must be 0 or at least ${MIN_CODE} in magnitude, not ${shown(value)}`);
     return null;
   }
   if (responses) {
-    for (const [label, code] of Object.entries(responses)) {
-      if (code < min || code > max) report([...path, 'responses'], `the code ${code} of "${label}" is outside range [${min}, ${max}]`);
+    const outside = Object.entries(responses).filter(([, code]) => code < min || code > max);
+    if (outside.length > 0) {
+      const [label, code] = outside[0];
+      const more = outside.length > 1 ? ` (and ${outside.length - 1} more)` : '';
+      report([...path, 'responses'], `the code ${code} of ${quoteValue(label)} is outside range [${min}, ${max}]${more}`);
     }
   }
   return [min, max];
@@ -404,7 +448,7 @@ function duplicateIds(entries: { id?: string }[], key: string, report: Report): 
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
     if (!entry.id) return;
-    if (seen.has(entry.id)) report([key, i, 'id'], `id "${entry.id}" is used twice in ${key}`);
+    if (seen.has(entry.id)) report([key, i, 'id'], `id ${quoteValue(entry.id)} is used twice in ${key}`);
     seen.add(entry.id);
   });
 }

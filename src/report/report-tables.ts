@@ -4,7 +4,7 @@
  * cell (csv, tsv, json files, the long format); `humanTables` gives paper-style cells
  * (table, markdown, latex, html). Both read the same Report fields; nothing is computed here.
  */
-import type { Report, ScaleReport } from './report.js';
+import type { Report, ScaleReport, SourceReport } from './report.js';
 import type { Cell, Column, ReportTable } from './table-model.js';
 import {
   alphaCiDescription,
@@ -53,6 +53,18 @@ const prevalenceLabel = (report: Report, id: string): string => report.prevalenc
 
 // ---------------------------------------------------------------- rows
 
+const FORMAT_NAMES: Record<SourceReport['format'], string> = { csv: 'CSV text', xlsx: 'Excel workbook', sav: 'SPSS .sav', zsav: 'SPSS .zsav', dta: 'Stata .dta' };
+/** The platform layouts by name; a plain table (one header row, or a .sav/.dta) says nothing more. */
+const LAYOUT_NAMES: Partial<Record<SourceReport['layout'], string>> = {
+  qualtrics: 'a Qualtrics export',
+  'qualtrics-legacy': 'a legacy Qualtrics export',
+  surveymonkey: 'a SurveyMonkey export',
+  redcap: 'a REDCap export (raw)',
+  'redcap-labels': 'a REDCap export (labels)',
+  'google-forms': 'a Google Forms export',
+  'microsoft-forms': 'a Microsoft Forms export',
+};
+
 /**
  * The row accounting: data rows read (after the header rows), header rows skipped, the rows
  * each rule dropped, and the rows analysed. One view serves people and machines.
@@ -66,7 +78,11 @@ function rowAccounting(report: Report): ReportTable {
     ...input.excluded.map((e): Cell[] => [`excluded: ${e.label}`, e.rows]),
     ['analysed', input.rows],
   ];
-  const layouts = input.sources.map((s) => `${s.file}: ${s.format}${s.layout === 'csv' ? '' : `, ${s.layout} layout`}`);
+  const layouts = input.sources.map((s) => {
+    const name = s.file.split(/[\\/]/).pop() ?? s.file;
+    const layout = LAYOUT_NAMES[s.layout];
+    return `${name}: ${FORMAT_NAMES[s.format]}${layout === undefined ? '' : `, ${layout}`}`;
+  });
   return { name: 'rows', family: 'rows', title: 'Rows', columns, rows, notes: [`Read: ${layouts.join('; ')}.`] };
 }
 

@@ -7,6 +7,7 @@
 import type { Paint } from './paint.js';
 import type { ReportTable } from './table-model.js';
 import { humanCell } from './format-cell.js';
+import { escapeControls } from '../quote-value.js';
 
 export const NULL_MARK = '—';
 
@@ -57,9 +58,10 @@ export function width(value: string): number {
 }
 
 /**
- * Control characters from the data (an escape sequence in a label could restyle or rewrite
- * the terminal) are shown as `\xNN` instead.
+ * Control characters (C0, DEL, C1) and bidi overrides from the data (an escape sequence in a label
+ * could restyle or rewrite the terminal; U+202E could show a label backwards) are shown as `\xNN`
+ * or `\uNNNN` instead.
  */
 export function terminalSafe(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escapeControls(value);
 }
