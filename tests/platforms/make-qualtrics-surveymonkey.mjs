@@ -26,6 +26,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../scripts/mulberry32.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const QUALTRICS_DIR = join(HERE, 'qualtrics');
@@ -33,17 +34,6 @@ const SURVEYMONKEY_DIR = join(HERE, 'surveymonkey');
 
 // ---------------------------------------------------------------- seeded randomness
 
-/** mulberry32: a small 32-bit PRNG, uniform on [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20240314);
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const pick = (list) => list[Math.floor(random() * list.length)];

@@ -27,24 +27,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../scripts/mulberry32.mjs';
 import { stringify } from 'yaml';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REDCAP = join(HERE, 'redcap');
 const FORMS = join(HERE, 'forms');
 
-/** mulberry32: a small seeded PRNG, so every run writes the same files. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20240315);
+const random = mulberry32(20240315);
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
 
