@@ -21,5 +21,18 @@ export const BUNDLE_OPTIONS = {
   alias: { debug: `${ROOT}scripts/no-debug.cjs` },
 };
 
+/**
+ * The library bundle (src/index.ts → dist/index.cjs): the same settings, every dependency
+ * inside it (the package has no runtime dependencies to install), not minified, so that a
+ * consumer's stack traces and debugger show the functions by name.
+ */
+export const LIBRARY_OPTIONS = {
+  ...BUNDLE_OPTIONS,
+  entryPoints: [`${ROOT}src/index.ts`],
+  minify: false,
+  minifySyntax: true,
+  minifyWhitespace: true,
+};
+
 /** `node scripts/make-code-cache.cjs bundle cache`: V8's code cache of a built bundle. */
 export const MAKE_CODE_CACHE = `${ROOT}scripts/make-code-cache.cjs`;

@@ -45,6 +45,29 @@ function prefix(text: string, max: number): { shown: string; length: number; cut
 }
 
 /**
+ * The start of `text` as a message shows it: escaped (escapeControls), and cut so that what is
+ * shown takes at most `max` characters (an escape counts as the characters it is shown in).
+ */
+function shownPrefix(text: string, max: number): { shown: string; length: number; cut: boolean } {
+  let shown = '';
+  let width = 0;
+  let length = 0;
+  let cut = false;
+  for (const ch of text) {
+    length++;
+    if (cut) continue;
+    const piece = escapeControls(ch);
+    const w = piece === ch ? 1 : piece.length;
+    if (width + w > max) cut = true;
+    else {
+      shown += piece;
+      width += w;
+    }
+  }
+  return { shown, length, cut };
+}
+
+/**
  * A value from the data or the codebook as a message quotes it: in double quotes, control
  * characters escaped, cut to `max` characters with "…" and its length, so that a 300 KB cell
  * never makes a 300 KB message.
@@ -53,26 +76,26 @@ function prefix(text: string, max: number): { shown: string; length: number; cut
  * @example quoteValue('x'.repeat(1000)) // '"xxx…x…" (1000 characters)'
  */
 export function quoteValue(value: string, max = 60): string {
-  const { shown, length, cut } = prefix(value, max);
-  return cut ? `"${escapeControls(shown)}…" (${length} characters)` : `"${escapeControls(shown)}"`;
+  const { shown, length, cut } = shownPrefix(value, max);
+  return cut ? `"${shown}…" (${length} characters)` : `"${shown}"`;
 }
 
 /** A value shown without quotes (a path part, a number as written): escaped and cut like quoteValue. */
 export function shortText(value: string, max = 60): string {
-  const { shown, length, cut } = prefix(value, max);
-  return cut ? `${escapeControls(shown)}… (${length} characters)` : escapeControls(shown);
+  const { shown, length, cut } = shownPrefix(value, max);
+  return cut ? `${shown}… (${length} characters)` : shown;
 }
 
 /** A list of values for a message: at most `most` of them quoted, then how many more. */
-export function quoteList(values: readonly string[], most = 8): string {
-  const shown = values.slice(0, most).map((v) => quoteValue(v));
+export function quoteList(values: readonly string[], most = 8, max = 60): string {
+  const shown = values.slice(0, most).map((v) => quoteValue(v, max));
   return values.length > most ? `${shown.join(', ')} and ${values.length - most} more` : shown.join(', ');
 }
 
 /** The most lines a message (an error with its hint, or a warning) is printed in. */
 export const MESSAGE_LINES = 24;
 /** The most characters of one printed line. */
-export const MESSAGE_LINE_CHARS = 500;
+export const MESSAGE_LINE_CHARS = 1000;
 
 /**
  * The last-resort bound of a printed message: control characters escaped (line feeds kept), each

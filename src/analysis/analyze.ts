@@ -1,8 +1,7 @@
 import type { Codebook } from '../codebook/codebook.js';
 import { RowCoder, type InvalidTally } from '../codebook/row-coder.js';
-import { readSources } from '../read/read-sources.js';
+import { filesInput, type TableInput } from './table-input.js';
 import type { ReadOptions } from '../read/read-csv.js';
-import { sourceName } from '../read/read-csv.js';
 import {
   SCHEMA_VERSION,
   type AlphaCiMethod,
@@ -21,7 +20,7 @@ import { PrevalenceAccumulator } from './prevalence-accumulator.js';
 import { prevalenceReport } from './prevalence-report.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { dataError, type SurveyError } from '../errors.js';
-import { quoteValue } from '../quote-value.js';
+import { boundMessage, quoteValue } from '../quote-value.js';
 import { RowFilter } from './row-filter.js';
 import { UnmatchedPositive } from './unmatched-positive.js';
 import { DuplicateIds } from './duplicate-ids.js';
@@ -80,7 +79,7 @@ function createAccumulators(codebook: Codebook, settings: AnalysisSettings, code
  * `onProgress` is called after each batch with the rows and bytes read so far.
  */
 async function accumulate(
-  sources: string[],
+  sources: TableInput,
   codebook: Codebook,
   settings: AnalysisSettings,
   onProgress?: (rows: number, bytes: number) => void,
@@ -91,7 +90,7 @@ async function accumulate(
   acc.invalid = invalid;
   let outcomeColumns: number[] = [];
   let idAt = -1;
-  await readSources(sources, settings.read, {
+  await sources.read({
     header: (header) => {
       acc.filter.bind(header);
       coder.bind(header);
@@ -156,14 +155,23 @@ function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], s
     prevalence: prevalence.prevalence,
     groupComparisons: prevalence.groupComparisons,
     groupMissing: prevalence.groupMissing,
-    warnings,
+    // Names and values in a warning come from the data: no control character or bidi override
+    // reaches a report (or the terminal that shows it) as it is, and no warning is unbounded.
+    warnings: warnings.map((w) => ({ ...w, message: boundMessage(w.message, 8) })),
   };
 }
 
-export async function analyze(sources: string[], codebook: Codebook, settings: AnalysisSettings, onProgress?: (rows: number, bytes: number) => void): Promise<Report> {
-  const acc = await accumulate(sources, codebook, settings, onProgress);
-  if (acc.rows === 0) throw noRowsError(acc.filter, sources);
-  return buildReport(acc, codebook, sources, settings);
+/** The analysis of files (paths, or `-`), or of a TableInput (rows in memory, a stream: src/index.ts). */
+export async function analyze(
+  sources: string[] | TableInput,
+  codebook: Codebook,
+  settings: AnalysisSettings,
+  onProgress?: (rows: number, bytes: number) => void,
+): Promise<Report> {
+  const input = Array.isArray(sources) ? filesInput(sources, settings.read) : sources;
+  const acc = await accumulate(input, codebook, settings, onProgress);
+  if (acc.rows === 0) throw noRowsError(acc.filter, input.names);
+  return buildReport(acc, codebook, input.names, settings);
 }
 
 /** The input section: files, format and layout, and the row accounting (read, header rows, excluded by rule, analysed). */
@@ -171,7 +179,7 @@ function inputReport(acc: Accumulators, codebook: Codebook, sources: string[]): 
   const read = acc.filter.sourceReports();
   const common = <T>(values: T[]): T | 'mixed' => (values.every((v) => v === values[0]) ? values[0] : 'mixed');
   return {
-    files: sources.map(sourceName),
+    files: sources,
     rows: acc.rows,
     codebook: codebook.title,
     format: common(read.map((s) => s.format)),
@@ -187,7 +195,7 @@ function inputReport(acc: Accumulators, codebook: Codebook, sources: string[]): 
 function noRowsError(filter: RowFilter, sources: string[]): SurveyError {
   const read = filter.sourceReports();
   const rowsRead = read.reduce((n, s) => n + s.rowsRead, 0);
-  const file = sources.length === 1 ? sourceName(sources[0]) : undefined;
+  const file = sources.length === 1 ? sources[0] : undefined;
   if (rowsRead === 0) {
     return dataError(`${sources.length === 1 ? 'the file has' : 'the files have'} a header but no data rows: there is nothing to analyse`, { file });
   }
@@ -201,7 +209,7 @@ function labelConflictWarnings(conflicts: RowCoder['labelConflicts']): Warning[]
   return conflicts.map((c) => ({
     code: 'value-label-conflict',
     column: c.column,
-    message: `column "${c.column}": the file codes ${quoteValue(c.label)} as ${c.fileCode}, the codebook as ${c.codebookCode}; ` +
+    message: `column ${quoteValue(c.column)}: the file codes ${quoteValue(c.label)} as ${c.fileCode}, the codebook as ${c.codebookCode}; ` +
       'answers were coded by their labels, as the codebook codes them',
   }));
 }
@@ -212,6 +220,6 @@ export function invalidWarnings(tally: Map<string, InvalidTally>): Warning[] {
     code: 'invalid-values',
     column: t.column,
     count: t.count,
-    message: `column "${t.column}": ${t.count} value${t.count === 1 ? '' : 's'} out of range or unknown counted as missing (--lenient); the first, "${t.first.value}", at ${t.first.file}:${t.first.line}`,
+    message: `column ${quoteValue(t.column)}: ${t.count} value${t.count === 1 ? '' : 's'} out of range or unknown counted as missing (--lenient); the first, ${quoteValue(t.first.value)}, at ${t.first.file}:${t.first.line}`,
   }));
 }

@@ -3,8 +3,15 @@ import type { CorrelationMethod } from '../report/report.js';
 import { pairCorrelation } from '../stats/paired-moments.js';
 import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { spearmanFromTable } from '../stats/spearman-from-table.js';
-import { UNIVARIATE_STRIDE, univariateSd } from '../stats/univariate-moments.js';
+import { UNIVARIATE_STRIDE, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
 import { type HistogramLayout, histogramBin, scoreHistogramLayout } from './score-histogram.js';
+
+/**
+ * The most scales whose scores are correlated. The correlation matrix has s² cells and every
+ * respondent updates s²/2 pairs, so beyond this the correlations are left out (with a
+ * warning) and memory and time stay linear in the number of scales.
+ */
+export const MAX_CORRELATED_SCALES = 200;
 
 /** Key of a (value index a, value index b) cell in a pair's joint table. */
 const KEY_STRIDE = 2 ** 26;
@@ -25,11 +32,15 @@ const KEY_STRIDE = 2 ** 26;
 export class ScoreAccumulator {
   readonly p: number;
   readonly correlation: CorrelationMethod;
+  /** Whether the pairs of scales are accumulated (at most MAX_CORRELATED_SCALES scales). */
+  readonly correlated: boolean;
   readonly layouts: HistogramLayout[];
   private readonly shift: Float64Array;
   /** The scores relative to `shift`, for `moments`. */
   private readonly y: Float64Array;
   private readonly moments: PairwiseCoMoments;
+  /** Each scale's n, mean and M2: the moments' own, or (without pairs) kept here. */
+  private readonly single: Float64Array;
   private readonly minimum: Float64Array;
   private readonly maximum: Float64Array;
   private readonly counts: Float64Array[];
@@ -45,12 +56,14 @@ export class ScoreAccumulator {
     this.layouts = scales.map(scoreHistogramLayout);
     this.shift = new Float64Array(p).fill(Number.NaN);
     this.y = new Float64Array(p);
-    this.moments = new PairwiseCoMoments(p);
+    this.correlated = p <= MAX_CORRELATED_SCALES;
+    this.moments = new PairwiseCoMoments(this.correlated ? p : 0);
+    this.single = this.correlated ? this.moments.single : new Float64Array(p * UNIVARIATE_STRIDE);
     this.minimum = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
     this.maximum = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
     this.counts = this.layouts.map((layout) => new Float64Array(layout.bins));
     const pairCount = (p * (p - 1)) / 2;
-    const spearman = correlation === 'spearman';
+    const spearman = correlation === 'spearman' && this.correlated;
     this.values = spearman ? scales.map(() => new Map()) : [];
     this.valueList = spearman ? scales.map(() => []) : [];
     this.tables = spearman ? Array.from({ length: pairCount }, () => new Map()) : [];
@@ -68,13 +81,17 @@ export class ScoreAccumulator {
       }
       this.y[i] = s - this.shift[i];
     }
+    if (!this.correlated) {
+      for (let i = 0; i < this.p; i++) if (this.y[i] === this.y[i]) updateUnivariate(this.single, i * UNIVARIATE_STRIDE, this.y[i]);
+      return;
+    }
     this.moments.add(this.y);
     if (this.correlation === 'spearman') this.addToTables(scores);
   }
 
   /** n, mean, sd, min and max of scale i's scores (NaN where undefined) and its histogram counts. */
   summary(i: number): { n: number; mean: number; sd: number; min: number; max: number; counts: Float64Array } {
-    const single = this.moments.single;
+    const single = this.single;
     const o = i * UNIVARIATE_STRIDE;
     const n = single[o];
     return {

@@ -1,7 +1,7 @@
 import type { Scale } from '../codebook/codebook.js';
 import type { Correlations, ScoreReport, Warning } from '../report/report.js';
 import { fisherZInterval } from '../stats/fisher-z-interval.js';
-import type { ScoreAccumulator } from './score-accumulator.js';
+import { MAX_CORRELATED_SCALES, type ScoreAccumulator } from './score-accumulator.js';
 import { orNull } from './or-null.js';
 
 /**
@@ -44,6 +44,14 @@ export function correlationsReport(
   warnings: Warning[],
 ): Correlations {
   const p = scales.length;
+  if (!acc.correlated) {
+    warnings.push({
+      code: 'correlations-omitted',
+      message: `the scores of ${p} scales are not correlated: the correlation matrix is computed for at most ${MAX_CORRELATED_SCALES} scales`,
+      count: p,
+    });
+    return { method: acc.correlation, ids: [], r: [], n: [], ci: [], level: confLevel };
+  }
   const r: (number | null)[][] = [];
   const n: number[][] = [];
   const ci: ({ lower: number; upper: number } | null)[][] = [];

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
-import { render } from '../report/render.js';
+import { renderPieces } from '../report/render.js';
 import { writeOutDir } from '../report/write-out-dir.js';
 import { ansiPaint } from '../report/paint.js';
 import type { Report } from '../report/report.js';
 import { usageError } from '../errors.js';
 import { analysisSettings, chooseCodebook, type RawOptions } from './options.js';
-import { outWriteError, prepareOutDir, removeCreated } from './out-dir.js';
-import { progressLine } from './progress.js';
+import { cleanUpOnSignal, outWriteError, prepareOutDir, removeCreated } from './out-dir.js';
+import { inputSize, progressLine } from './progress.js';
+import { warningText } from './print-error.js';
 import { useColor, writeStdout } from './stdout.js';
 import { realOrResolved } from '../real-or-resolved.js';
 
@@ -29,11 +30,15 @@ Examples:
 export async function runAnalyze(files: string[], options: RawOptions, explicit: Set<string>): Promise<void> {
   checkInputs(files);
   const created = options.out !== undefined ? prepareOutDir(options.out, files) : [];
+  // SIGINT, SIGTERM, SIGHUP: the directories this run created go before the process does.
+  const release = options.out !== undefined ? cleanUpOnSignal(created) : () => {};
   try {
     await analyzeInto(files, options, explicit);
   } catch (error) {
     removeCreated(created);
     throw error;
+  } finally {
+    release();
   }
 }
 
@@ -46,7 +51,7 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
   if (settings.alphaCi !== 'bootstrap' && (explicit.has('bootstrap') || explicit.has('seed'))) {
     note('note: --bootstrap and --seed apply only with --alpha-ci bootstrap; they were not used');
   }
-  const progress = progressLine(!options.quiet);
+  const progress = progressLine(!options.quiet, () => inputSize(files));
   const report = await analyze(files, codebook, settings, progress.update);
   progress.done();
   // A table on the same terminal already ends with its warnings: not twice on one screen.
@@ -64,7 +69,8 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
     return;
   }
   const color = options.format === 'table' && useColor(options.color) ? await ansiPaint() : false;
-  await writeStdout(render(report, options.format, { digits: options.digits, color }));
+  // JSON in pieces: a report of thousands of scales is never one string (V8 caps them at 2^29 characters).
+  for (const piece of renderPieces(report, options.format, { digits: options.digits, color })) await writeStdout(piece);
 }
 
 /**
@@ -88,5 +94,5 @@ export function checkInputs(files: string[]): void {
 }
 
 function printWarnings(report: Report, note: (text: string) => void): void {
-  for (const warning of report.warnings) note(`warning: ${warning.message}`);
+  for (const warning of report.warnings) note(warningText(warning.message).slice(0, -1));
 }

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { builtinProtectCodebook } from '../codebook/builtin-protect.js';
 import { formatProblem, parseCodebook, readCodebookText } from '../codebook/load-codebook.js';
 import { usageError } from '../errors.js';
+import { count } from './options.js';
 import { writeStdout } from './stdout.js';
 
 /** `codebook show`: the built-in codebook, as YAML (or JSON). */
@@ -14,14 +15,13 @@ export async function runCodebookShow(options: { format: 'yaml' | 'json' }): Pro
 export async function runCodebookCheck(file: string): Promise<void> {
   const { codebook, problems } = parseCodebook(readCodebookText(file), file);
   if (!codebook) {
-    // The list is the result (stdout); stderr gets one line, so a terminal does not show it twice.
-    await writeStdout(problems.map((p) => `${formatProblem(p)}\n`).join(''));
-    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    throw usageError(`the codebook has ${count} (listed on standard output)`, { file });
+    // Problems are diagnostics: stderr, one line each in the form of every error, then the count.
+    process.stderr.write(problems.map((p) => `${formatProblem(p)}\n`).join(''));
+    throw usageError(`the codebook has ${problems.length === 1 ? 'a problem' : count(problems.length, 'problem')} (listed above)`, { file });
   }
   const items = codebook.scales.reduce((n, s) => n + s.items.length, 0);
   await writeStdout(
-    `${file}: ok: "${codebook.title}", ${codebook.scales.length} scales (${items} items), ` +
-      `${codebook.prevalence.length} prevalence entries, ${codebook.groups.length} group columns\n`,
+    `${file}: ok: "${codebook.title}", ${count(codebook.scales.length, 'scale')} (${count(items, 'item')}), ` +
+      `${count(codebook.prevalence.length, 'prevalence entry', 'prevalence entries')}, ${count(codebook.groups.length, 'group column')}\n`,
   );
 }

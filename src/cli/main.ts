@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { ANALYZE_HELP, runAnalyze } from './analyze-command.js';
 import { analysisOptions, inputOptions, readOptions, type InputRawOptions, type RawOptions } from './options.js';
 import { errorText } from './print-error.js';
+import { ITEMS_HELP, runItems } from './items-command.js';
 import { SCORES_HELP, runScores } from './scores-command.js';
 import { watchStdout } from './stdout.js';
 
@@ -15,13 +17,24 @@ function explicitOptions(command: Command): Set<string> {
   return new Set(names.filter((name) => command.getOptionValueSource(name) === 'cli'));
 }
 
+/** The commands, for 'did you mean'. */
+const COMMANDS = ['analyze', 'scores', 'items', 'codebook', 'help'];
+
+const TOP_EXAMPLES = `
+Examples:
+  survey-analyze fixtures/protect-survey.csv
+  survey-analyze -c codebook.yaml --format json responses.csv | jq '.scales[].alpha'
+  survey-analyze scores -c codebook.yaml responses.csv > scores.csv
+  survey-analyze items -c codebook.yaml responses.csv > items.csv
+  survey-analyze codebook init responses.csv > codebook.yaml
+  survey-analyze help scores          (each command's own options)`;
+
 function buildProgram(): Command {
   const program = new Command(TOOL_NAME)
     .description('Psychometric analysis of survey responses: reliability, item analysis, scale scores and prevalence.')
-    .usage('[analyze] [options] <file...>   (or: scores | codebook show | codebook init | codebook check)')
+    .usage('[analyze] [options] <file...>   (or: scores | items | codebook show | codebook init | codebook check)')
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXIT_STATUS_HELP)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `${TOOL_NAME}: ${text}` : text) });
 
@@ -33,6 +46,8 @@ function buildProgram(): Command {
     .exitOverride();
   for (const option of [...inputOptions(), ...analysisOptions()]) analyze.addOption(option);
   analyze.action((files: string[], options: RawOptions, command: Command) => runAnalyze(files, options, explicitOptions(command)));
+  // analyze is the default command: the top-level help shows its options too.
+  program.addHelpText('after', () => `\n${optionsHelp(analyze, 'Options of analyze (the default command):')}${TOP_EXAMPLES}\n${EXIT_STATUS_HELP}`);
 
   const scores = program
     .command('scores')
@@ -42,6 +57,15 @@ function buildProgram(): Command {
     .exitOverride();
   for (const option of inputOptions()) scores.addOption(option);
   scores.action((files: string[], options: InputRawOptions) => runScores(files, options));
+
+  const items = program
+    .command('items')
+    .description('the coded item matrix: id, group columns, every item after key scoring and reverse keying (CSV on stdout)')
+    .argument('<file...>', 'CSV file(s), or - for standard input')
+    .addHelpText('after', ITEMS_HELP)
+    .exitOverride();
+  for (const option of inputOptions()) items.addOption(option);
+  items.action((files: string[], options: InputRawOptions) => runItems(files, options));
 
   const codebook = program.command('codebook').description('show, check or draft a codebook').exitOverride();
   codebook
@@ -72,13 +96,33 @@ function buildProgram(): Command {
   return program;
 }
 
+/** A command's options as its own help lists them, under `heading`. */
+function optionsHelp(command: Command, heading: string): string {
+  const helper = command.createHelp();
+  helper.prepareContext({ helpWidth: process.stdout.isTTY ? process.stdout.columns : undefined });
+  const width = helper.padWidth(command, helper);
+  const lines = helper.visibleOptions(command).map((option) => helper.formatItem(helper.optionTerm(option), width, helper.optionDescription(option), helper));
+  return `${heading}\n${lines.join('\n')}\n`;
+}
+
 /** Run the CLI on its arguments (without `node` and the script); resolves to the exit status. */
 export async function main(args: string[]): Promise<number> {
   const debug = args.includes('--debug');
   watchStdout(debug);
   catchStrayErrors(debug);
   try {
-    await buildProgram().parseAsync(args, { from: 'user' });
+    const program = buildProgram();
+    if (args.length === 0) {
+      // No input at all: the usage, on stderr (stdout is for results), as bad usage.
+      process.stderr.write(`${program.helpInformation()}\ngive a file to analyse, or - to read standard input; --help shows every option\n`);
+      return 2;
+    }
+    const suggestion = misspeltCommand(args[0]);
+    if (suggestion !== null) {
+      process.stderr.write(`${TOOL_NAME}: unknown command ${JSON.stringify(args[0])}, and there is no such file; did you mean ${suggestion}?\n(run with --help for usage)\n`);
+      return 2;
+    }
+    await program.parseAsync(args, { from: 'user' });
     return 0;
   } catch (error) {
     // Commander's exit code is 0 for --help and --version; a missing subcommand shows help with 1.
@@ -87,6 +131,40 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(text);
     return exitCode;
   }
+}
+
+/**
+ * The command a first word that is neither a command nor a file is close to (one or two
+ * letters off, or swapped: `analyse`, `socres`, `item`), or null. Anything else is left to
+ * `analyze`, which reports a missing file as such.
+ */
+export function misspeltCommand(word: string): string | null {
+  if (word.startsWith('-') || COMMANDS.includes(word) || existsSync(word)) return null;
+  const lower = word.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const command of COMMANDS) {
+    const distance = editDistance(lower, command);
+    const allowed = command.length <= 4 ? 1 : 2;
+    if (distance <= allowed && distance < bestDistance) {
+      best = command;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 /**

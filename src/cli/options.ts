@@ -7,13 +7,19 @@ import { ENCODINGS, type Encoding } from '../read/text-decoding.js';
 import type { InputLayout } from '../read/table-header.js';
 import { INPUT_LAYOUTS } from '../read/layout/detect-layout.js';
 import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
+import {
+  ALPHA_CI_METHODS,
+  BOOTSTRAP_RESAMPLES,
+  BOOTSTRAP_SEED,
+  CI_METHODS,
+  CORRELATION_METHODS,
+  DEFAULT_SETTINGS,
+  MISSING_METHODS,
+} from '../analysis/settings.js';
 import { MAX_DIGITS } from '../report/render.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;
-export const CI_METHODS: CiMethod[] = ['wilson', 'wilson-cc', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'wald', 'logit'];
-export const ALPHA_CI_METHODS: AlphaCiMethod[] = ['feldt', 'duhachek', 'bootstrap'];
-export const MISSING_METHODS: MissingMethod[] = ['listwise', 'pairwise'];
-export const CORRELATION_METHODS: CorrelationMethod[] = ['pearson', 'spearman'];
+export { CI_METHODS, ALPHA_CI_METHODS, MISSING_METHODS, CORRELATION_METHODS };
 
 /** The options `analyze` and `scores` share (inputOptions), as commander hands them over. */
 export interface InputRawOptions {
@@ -43,7 +49,8 @@ export interface RawOptions extends InputRawOptions {
   bootstrap: number;
   seed: number;
   digits: number;
-  color: boolean;
+  /** --color (true) or --no-color (false); undefined: from the environment and the terminal (stdout.ts useColor). */
+  color?: boolean;
 }
 
 function confLevel(value: string): number {
@@ -95,16 +102,17 @@ export function analysisOptions(): Option[] {
   return [
     new Option('-f, --format <fmt>', 'output format').choices(FORMATS).default('table'),
     new Option('-o, --out <dir>', 'write every table as its own file into dir, plus report.json'),
-    new Option('--ci-method <m>', 'proportion confidence intervals').choices(CI_METHODS).default('wilson'),
-    new Option('--alpha-ci <m>', 'confidence interval of alpha').choices(ALPHA_CI_METHODS).default('feldt'),
-    new Option('--conf-level <p>', 'confidence level, 0 < p < 1').argParser(confLevel).default(0.95),
-    new Option('--missing <m>', 'missing answers: listwise (complete cases per scale) or pairwise').choices(MISSING_METHODS).default('listwise'),
-    new Option('--correlation <m>', 'scale-score correlations').choices(CORRELATION_METHODS).default('pearson'),
+    new Option('--ci-method <m>', 'proportion confidence intervals').choices(CI_METHODS).default(DEFAULT_SETTINGS.ciMethod),
+    new Option('--alpha-ci <m>', 'confidence interval of alpha').choices(ALPHA_CI_METHODS).default(DEFAULT_SETTINGS.alphaCi),
+    new Option('--conf-level <p>', 'confidence level, 0 < p < 1').argParser(confLevel).default(DEFAULT_SETTINGS.confLevel),
+    new Option('--missing <m>', 'missing answers: listwise (complete cases per scale) or pairwise').choices(MISSING_METHODS).default(DEFAULT_SETTINGS.missing),
+    new Option('--correlation <m>', 'scale-score correlations').choices(CORRELATION_METHODS).default(DEFAULT_SETTINGS.correlation),
     new Option('--cluster <column>', 'respondents are a one-stage cluster sample of this column: design-based prevalence intervals'),
-    new Option('--bootstrap <n>', 'bootstrap resamples for --alpha-ci bootstrap').argParser(wholeNumber(10, 1_000_000)).default(1000),
-    new Option('--seed <s>', 'seed of the bootstrap (same seed, same interval)').argParser(wholeNumber(0, 2 ** 31 - 1)).default(1),
+    new Option('--bootstrap <n>', 'bootstrap resamples for --alpha-ci bootstrap').argParser(wholeNumber(BOOTSTRAP_RESAMPLES.min, BOOTSTRAP_RESAMPLES.max)).default(DEFAULT_SETTINGS.bootstrap.resamples),
+    new Option('--seed <s>', 'seed of the bootstrap (same seed, same interval)').argParser(wholeNumber(BOOTSTRAP_SEED.min, BOOTSTRAP_SEED.max)).default(DEFAULT_SETTINGS.bootstrap.seed),
     new Option('--digits <n>', 'decimals shown in tables (JSON keeps full precision)').argParser(wholeNumber(0, MAX_DIGITS)).default(3),
-    new Option('--no-color', 'plain text (also when NO_COLOR is set or stdout is not a terminal)'),
+    new Option('--color', 'colour the table even when stdout is not a terminal (as FORCE_COLOR=1 does)'),
+    new Option('--no-color', 'plain text (as a non-empty NO_COLOR, TERM=dumb or a stdout that is not a terminal do)'),
   ];
 }
 
@@ -145,4 +153,9 @@ export function readOptions(options: InputRawOptions): ReadOptions {
     sheet: options.sheet ?? null,
     keepUserMissing: options.keepUserMissing === true,
   };
+}
+
+/** `1 item`, `2 items`, `0 items`: a count with its noun, in the singular only for one. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
 }

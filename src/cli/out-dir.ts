@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dataError, SurveyError, usageError } from '../errors.js';
 import { realOrResolved } from '../real-or-resolved.js';
+import { recoverFileSet } from '../report/atomic-write.js';
 
 /**
  * The `--out` directory, made ready before any reading starts, so that a wrong --out fails
@@ -12,9 +13,12 @@ import { realOrResolved } from '../real-or-resolved.js';
  *   each level is made with a plain `mkdir`, whose error is final.
  * Returns the directories it created, outermost first, for `removeCreated` after a failure.
  * Which files would overwrite an input is checked when their names are known (write-out-dir.ts).
+ * First of all, what an earlier run that was killed left behind is cleaned up, and a set it
+ * was switching in is put back in place (atomic-write.ts `recoverFileSet`).
  */
 export function prepareOutDir(out: string, files: string[]): string[] {
   const target = resolve(out);
+  recoverFileSet(target);
   let stat;
   try {
     stat = statSync(target);
@@ -39,6 +43,27 @@ export function removeCreated(created: string[]): void {
       return; // not empty (or gone): nothing of the user's is ever removed
     }
   }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Until the returned function is called, SIGINT, SIGTERM and SIGHUP first remove the
+ * directories `created` (if still empty), then end the process by the same signal (its exit
+ * status says so). The tables are written synchronously, so a signal never lands in the
+ * middle of the switch: it is handled before the writing starts or after it is done.
+ */
+export function cleanUpOnSignal(created: string[]): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    release();
+    removeCreated(created);
+    process.kill(process.pid, signal);
+  };
+  const release = (): void => {
+    for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return release;
 }
 
 /**

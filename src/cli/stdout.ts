@@ -34,6 +34,17 @@ export function writeStdout(text: string): Promise<void> {
   });
 }
 
-export function useColor(option: boolean): boolean {
-  return option && process.env.NO_COLOR === undefined && process.stdout.isTTY === true;
+/**
+ * Whether the table is coloured. --color and --no-color decide; otherwise FORCE_COLOR (set and
+ * not `0` or `false`: colour; `0`, `false`: none), then NO_COLOR (set and not empty: none, as
+ * no-color.org has it), then TERM=dumb (none), and else colour only on a terminal. FORCE_COLOR
+ * comes before NO_COLOR as in Node's own tty.getColorDepth.
+ */
+export function useColor(option: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): boolean {
+  if (option !== undefined) return option;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { fileProblem, usageError } from '../errors.js';
+import { shortText } from '../quote-value.js';
 import { countLineBreaks, firstInvalidUtf8 } from '../read/text-decoding.js';
 import type { Codebook } from './codebook.js';
 import { pathText, validateCodebook } from './validate-codebook.js';
@@ -27,13 +28,17 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
+    // The parser runs out of stack on lists and mappings nested a thousand deep: one problem of
+    // its own, at the line where it happened, instead of V8's words once per nesting level.
+    const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message));
+    const errors = exhausted ? [exhausted] : doc.errors;
     return {
       codebook: null,
-      problems: doc.errors.map((error) => ({
+      problems: errors.map((error) => ({
         file,
         line: lineCounter.linePos(error.pos[0]).line,
         path: '',
-        message: `syntax error: ${firstLine(error.message)}`,
+        message: error === exhausted ? tooDeep() : `syntax error: ${firstLine(error.message)}`,
       })),
     };
   }
@@ -41,8 +46,17 @@ export function parseCodebook(text: string, file: string): { codebook: Codebook 
   try {
     value = doc.toJS();
   } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { codebook: null, problems: [{ file, line: 1, path: '', message: tooDeep() }] };
+    }
     // An alias without its anchor (`*x`), or aliases expanding without bound.
     return { codebook: null, problems: [{ file, line: firstAliasLine(doc, lineCounter), path: '', message: `syntax error: ${firstLine((error as Error).message)}` }] };
+  }
+  const deep = deepestPath(value, MAX_DEPTH);
+  if (deep !== null) {
+    const node = doc.getIn(deep, true);
+    const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : null;
+    return { codebook: null, problems: [{ file, line, path: pathText(deep), message: tooDeep() }] };
   }
   const { codebook, problems } = validateCodebook(value, basename(file));
   return {
@@ -114,6 +128,34 @@ function firstAliasLine(doc: Document, lineCounter: LineCounter): number | null 
   return line;
 }
 
+/** A parser's message: its first line, escaped and cut (a message may quote the codebook's text). */
 function firstLine(message: string): string {
-  return message.split('\n')[0];
+  return shortText(message.split('\n')[0], 200);
+}
+
+/**
+ * How deep lists and mappings may nest in a codebook. The deepest a valid one needs is 4
+ * (`scales[0].responses.label`, `include.column[0]`); the limit leaves room for any mistake
+ * that is still worth a schema message, and keeps validation far from the stack's end.
+ */
+export const MAX_DEPTH = 32;
+
+function tooDeep(): string {
+  return `lists and mappings are nested too deeply (a codebook needs at most 4 levels; more than ${MAX_DEPTH} are not read)`;
+}
+
+/**
+ * The path of the first value nested deeper than `limit` lists and mappings, or null. Walked
+ * with an explicit stack, so that no depth of nesting can exhaust the call stack.
+ */
+function deepestPath(value: unknown, limit: number): (string | number)[] | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: at, path } = stack.pop()!;
+    if (typeof at !== 'object' || at === null) continue;
+    if (path.length >= limit) return path;
+    const entries: [string | number, unknown][] = Array.isArray(at) ? at.map((v, i) => [i, v]) : Object.entries(at);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+  }
+  return null;
 }

@@ -110,7 +110,7 @@ export class RowCoder {
       const message = `${absent.length === 1 ? 'a column is' : `${absent.length} columns are`} not in the file: ${list.join(', ')}`;
       const hint = cb.builtin === true
         ? `no --codebook was given, so the built-in codebook (the NHS human-trafficking survey) was used; draft one for this file with: survey-analyze codebook init ${quoteValue(file)} > codebook.yaml, then run with -c codebook.yaml`
-        : `the header has: ${quoteList(columns, 12)}`;
+        : `the header has: ${quoteList(columns, 12, 40)}`;
       throw fromCodebook ? dataError(message, { file, line: 1 }, hint) : usageError(message, { file, line: 1 }, hint);
     }
     this.file = file;

@@ -1,9 +1,8 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
-import Papa from 'papaparse';
+import { Readable } from 'node:stream';
 import { dataError, fileProblem, SurveyError } from '../errors.js';
-import { DecodeStream } from './decode-stream.js';
-import { decodeWhole, type Encoding } from './text-decoding.js';
+import { CsvRecords, MAX_RECORD_CHARS } from './csv-records.js';
+import { countLineBreaks, TextDecoding, type Encoding } from './text-decoding.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import type { InputLayout, TableHeader } from './table-header.js';
 import { LayoutStage } from './layout/layout-stage.js';
@@ -14,6 +13,8 @@ export interface ReadOptions {
   encoding: Encoding;
   /** Files up to this many bytes are read in one piece (default WHOLE_FILE_BYTES); 0 streams every file. */
   wholeFileBytes?: number;
+  /** The size of the chunks a streamed file is read in (default CHUNK_BYTES; tests vary it). */
+  chunkBytes?: number;
   /** The layout chosen with --input-format; null or absent: detected. */
   layout?: InputLayout | null;
   /** The sheet of an .xlsx workbook (a name, or a 1-based number as text); null or absent: the first. */
@@ -38,48 +39,112 @@ export function sourceName(source: string): string {
   return source === '-' ? '<stdin>' : source;
 }
 
-const CHUNK_BYTES = 1 << 16;
+/** Streamed files are read in chunks of this many bytes. */
+export const CHUNK_BYTES = 1 << 16;
+
+/** Files up to this size are read in one piece, without a stream's machinery (start-up time). */
+export const WHOLE_FILE_BYTES = 4 << 20;
 
 /**
- * Stream one CSV source (a path, or `-` for standard input) into `sink`: papaparse over
- * strictly decoded text, gzip-compressed input unpacked on the fly. Rows are handed on in
- * batches and never all held. Blank lines are skipped; a ragged row, an unclosed quote or
- * a bad header is an error with the file and line.
+ * Stream one CSV source (a path, or `-` for standard input) into `sink`: strictly decoded
+ * text, gzip-compressed input unpacked on the fly, split into records by csv-records.ts.
+ * Rows are handed on in batches and never all held. Blank lines are skipped; a ragged row, an
+ * unclosed quote, an over-long field or line, or a bad header is an error with the file and
+ * line. A small file is read in one piece, a larger one, standard input and gzip in chunks:
+ * every stage works on pieces of any size and gives the same rows, lines and errors.
  */
 export function readCsv(source: string, options: ReadOptions, sink: RowSink): Promise<void> {
   const file = sourceName(source);
   const whole = smallFile(source, options.wholeFileBytes ?? WHOLE_FILE_BYTES);
-  if (whole !== null) return readWhole(whole, file, options, sink);
-  const bytes = openBytes(source, file);
-  return new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      bytes.destroy();
-      reject(readError(error, file));
-    };
-    // `on`, not `once`: a stream that errs twice must not crash the process the second time.
-    bytes.on('error', fail);
-    peekGzip(bytes, file)
-      .then((raw) => {
-        const text = new DecodeStream(file, options.encoding);
-        raw.on('error', (error) => fail(raw === bytes ? error : gzipError(error, file)));
-        text.on('error', fail);
-        raw.pipe(text);
-        return firstText(text).then((head) => {
-          const delimiter = options.delimiter ?? detectDelimiter(head);
-          parse(text, text, file, delimiter, sink, options.layout ?? null, fail, () => {
-            if (!failed) resolve();
-          });
-        });
-      })
-      .catch(fail);
-  });
+  if (whole !== null) {
+    try {
+      const reader = new TextReader(file, options, sink);
+      reader.write(whole);
+      reader.end();
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(readError(error, file));
+    }
+  }
+  return readStream(source, file, options, sink);
 }
 
-/** Files up to this size are read in one piece, without a stream's machinery (start-up time). */
-export const WHOLE_FILE_BYTES = 4 << 20;
+async function readStream(source: string, file: string, options: ReadOptions, sink: RowSink): Promise<void> {
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const bytes = openBytes(source, file, chunkBytes);
+  let raw: Readable = bytes;
+  try {
+    const reader = new TextReader(file, options, sink);
+    const first = await firstBytes(bytes);
+    if (first.length === 0) {
+      throw dataError(source === '-' ? 'standard input is empty: no header row' : 'the file is empty: no header row', { file });
+    }
+    if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
+      // zlib is loaded only for compressed input (start-up time).
+      const { createGunzip } = await import('node:zlib');
+      const gunzip = createGunzip(options.chunkBytes === undefined ? {} : { chunkSize: Math.max(64, chunkBytes) });
+      bytes.unshift(first);
+      raw = bytes.pipe(gunzip);
+      bytes.on('error', (error) => gunzip.destroy(error));
+      for await (const chunk of iterate(raw, (error) => gzipError(error, file))) reader.write(chunk);
+    } else {
+      reader.write(first);
+      for await (const chunk of iterate(bytes, (error) => readError(error, file))) reader.write(chunk);
+    }
+    reader.end();
+  } catch (error) {
+    throw readError(error, file);
+  } finally {
+    if (raw !== bytes) raw.destroy();
+    bytes.destroy();
+  }
+}
+
+/**
+ * The chunks of a stream; an error of the stream itself is mapped by `mapError` (an error
+ * thrown by the loop's body is not).
+ */
+async function* iterate(stream: Readable, mapError: (error: unknown) => unknown): AsyncGenerator<Buffer> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      throw mapError(error);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** The first bytes of a stream, at least 2 of them unless it is shorter (the gzip magic); empty when it is empty. */
+async function firstBytes(bytes: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  return new Promise<Buffer>((resolve, reject) => {
+    const done = (): void => {
+      bytes.removeListener('data', onData);
+      bytes.removeListener('end', done);
+      bytes.removeListener('error', onError);
+      bytes.pause();
+      resolve(Buffer.concat(chunks, length));
+    };
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= 2) done();
+    };
+    const onError = (error: Error): void => {
+      bytes.removeListener('data', onData);
+      bytes.removeListener('end', done);
+      reject(error);
+    };
+    bytes.on('data', onData);
+    bytes.once('end', done);
+    bytes.once('error', onError);
+  });
+}
 
 /** The bytes of a small, uncompressed file, or null when it is to be streamed. */
 function smallFile(source: string, limit: number): Buffer | null {
@@ -97,28 +162,7 @@ function smallFile(source: string, limit: number): Buffer | null {
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? null : bytes;
 }
 
-/** A small file, parsed from its text in one synchronous pass: the same rows and errors as the stream. */
-function readWhole(bytes: Buffer, file: string, options: ReadOptions, sink: RowSink): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      reject(readError(error, file));
-    };
-    try {
-      const decoded = decodeWhole(bytes, file, options.encoding);
-      const delimiter = options.delimiter ?? detectDelimiter(decoded.text);
-      parse(decoded.text, decoded, file, delimiter, sink, options.layout ?? null, fail, () => {
-        if (!failed) resolve();
-      });
-    } catch (error) {
-      fail(error);
-    }
-  });
-}
-
-function openBytes(source: string, file: string): Readable {
+function openBytes(source: string, file: string, chunkBytes: number): Readable {
   if (source === '-') return process.stdin;
   let stat;
   try {
@@ -127,113 +171,164 @@ function openBytes(source: string, file: string): Readable {
     throw readError(error, file);
   }
   if (stat.isDirectory()) throw dataError('is a directory, not a CSV file', { file });
-  return createReadStream(source, { highWaterMark: CHUNK_BYTES });
+  return createReadStream(source, { highWaterMark: chunkBytes });
 }
 
-/** Resolves with a stream of the file's bytes, gunzipped when it starts with the gzip magic. */
-function peekGzip(bytes: Readable, file: string): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    const empty = file === sourceName('-') ? 'standard input is empty: no header row' : 'the file is empty: no header row';
-    const onEnd = (): void => reject(dataError(empty, { file }));
-    const onReadable = (): void => {
-      const first: Buffer | null = bytes.read();
-      if (first === null) {
-        bytes.once('readable', onReadable);
-        return;
-      }
-      bytes.removeListener('end', onEnd);
-      bytes.unshift(first);
-      if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
-        // zlib is loaded only for compressed input (start-up time).
-        import('node:zlib').then(({ createGunzip }) => resolve(bytes.pipe(createGunzip())), reject);
-      } else {
-        resolve(bytes);
-      }
-    };
-    bytes.once('end', onEnd);
-    bytes.once('readable', onReadable);
-  });
-}
+/** How much text the delimiter is detected from: this much, and at least the whole first line (up to the line limit). */
+const SAMPLE_CHARS = 1 << 16;
 
-/** The first piece of decoded text, put back so that parsing still starts at the beginning. */
-function firstText(text: DecodeStream): Promise<string> {
-  return new Promise((resolve) => {
-    const onReadable = (): void => {
-      const head: string | null = text.read();
-      if (head === null) {
-        if (!text.readableEnded) text.once('readable', onReadable);
-        return;
-      }
-      text.unshift(head);
-      resolve(head);
-    };
-    text.once('end', () => resolve(''));
-    text.once('readable', onReadable);
-  });
+/**
+ * Bytes → text → records → rows for the sink, fed chunks of any size. Until the delimiter is
+ * known the text is gathered: the detection sample is the first SAMPLE_CHARS characters, or
+ * the whole first line when it is longer (at most the line limit), or all the text when there
+ * is less; the same sample however the bytes came.
+ */
+class TextReader {
+  private readonly decoding: TextDecoding;
+  private records: CsvRecords | null = null;
+  private pending: string[] = [];
+  private pendingChars = 0;
+  /** Where the first line ends (index of its first line break), -1 while unknown. */
+  private firstBreak = -1;
+  private readonly rowStage: RowStage;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: ReadOptions,
+    sink: RowSink,
+  ) {
+    this.decoding = new TextDecoding(file, options.encoding, (text) => this.text(text), () => this.nextLine());
+    this.rowStage = new RowStage(file, new LayoutStage(file, 'csv', 'line', options.layout ?? null, sink), () => this.decoding.bytes);
+  }
+
+  write(bytes: Uint8Array): void {
+    try {
+      this.decoding.write(bytes);
+    } catch (error) {
+      this.beforeDecodingError();
+      throw error;
+    }
+  }
+
+  end(): void {
+    try {
+      this.decoding.end();
+    } catch (error) {
+      this.beforeDecodingError();
+      throw error;
+    }
+    if (this.records === null) this.start(true);
+    this.records!.end();
+    this.rowStage.end();
+  }
+
+  /** The line of the next character of text (for a decoding error). */
+  private nextLine(): number {
+    return this.records !== null ? this.records.nextLine : 1 + countLineBreaks(this.pending.join(''), this.pendingChars);
+  }
+
+  private text(text: string): void {
+    if (this.records !== null) {
+      this.records.write(text);
+      return;
+    }
+    if (this.firstBreak === -1) {
+      const lf = text.indexOf('\n');
+      const cr = text.indexOf('\r');
+      const at = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (at !== -1) this.firstBreak = this.pendingChars + at;
+    }
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= this.sampleLength()) this.start(false);
+  }
+
+  private sampleLength(): number {
+    const firstLine = this.firstBreak === -1 ? Infinity : this.firstBreak + 1;
+    return Math.min(Math.max(SAMPLE_CHARS, firstLine), MAX_RECORD_CHARS + 1);
+  }
+
+  /**
+   * Bytes that are not text: the valid text before them (all of it passed on by TextDecoding)
+   * is split into records first, so that an earlier ragged row or bad value is the error
+   * reported, however much text had been gathered for the delimiter.
+   */
+  private beforeDecodingError(): void {
+    if (this.records === null && this.pendingChars > 0) this.start(true);
+  }
+
+  /** The delimiter is chosen; the gathered text goes to the record splitter. */
+  private start(ended: boolean): void {
+    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    this.pending = [];
+    const sample = ended ? text : text.slice(0, this.sampleLength());
+    const delimiter = this.options.delimiter ?? detectDelimiter(sample);
+    this.records = new CsvRecords(delimiter, this.file, (i) => this.rowStage.columnName(i), (rows, lines) => this.rowStage.rows(rows, lines));
+    if (text.length > 0) this.records.write(text);
+  }
 }
 
 /**
- * Parse CSV text (a decoding stream, or a whole file's text) into the sink. `progress` tells
- * whether a double quote has been seen (fields may span lines) and how many bytes were read.
+ * Records → the layout stage: blank lines and Excel's `sep=` line skipped, the header's width
+ * kept, a ragged row an error (after the rows before it were handed on).
  */
-function parse(
-  input: DecodeStream | string,
-  progress: { sawQuote: boolean; bytes: number },
-  file: string,
-  delimiter: string,
-  sink: RowSink,
-  layout: InputLayout | null,
-  fail: (error: unknown) => void,
-  done: () => void,
-): void {
-  let width = -1;
-  let sepChecked = false;
-  let nextLine = 1;
-  let newline = '\n';
-  const stage = new LayoutStage(file, 'csv', 'line', layout, sink);
+class RowStage {
+  private width = -1;
+  private sepChecked = false;
+  private header: string[] | null = null;
 
-  const text = progress;
-  Papa.parse(input as unknown as File, {
-    delimiter,
-    skipEmptyLines: false,
-    chunk(results, parser) {
-      try {
-        const errors = results.errors;
-        if (errors.length > 0) throwParseError(errors[0], results.data as string[][], file, nextLine, text.sawQuote, newline);
-        if (width === -1 && results.meta.linebreak) newline = results.meta.linebreak;
-        const data = results.data as string[][];
-        const lines = lineNumbers(data, nextLine, text.sawQuote, newline);
-        nextLine = lines.next;
-        let start = 0;
-        if (width === -1) {
-          start = firstNonBlank(data, 0);
-          if (!sepChecked && start < data.length) {
-            sepChecked = true;
-            if (isSepLine(data[start])) start = firstNonBlank(data, start + 1);
-          }
-          if (start === data.length) return;
-          width = data[start].length;
-        }
-        const rows = keepDataRows(data, start, width, file, lines.of);
-        stage.records(rows.kept, (i) => lines.of(rows.index[i]), text.bytes);
-      } catch (error) {
-        fail(error);
-        parser.abort();
+  constructor(
+    private readonly file: string,
+    private readonly stage: LayoutStage,
+    private readonly bytes: () => number,
+  ) {}
+
+  /** The name of field `index` of the header row, for errors, once it is known. */
+  columnName(index: number): string | undefined {
+    const name = this.header?.[index];
+    return name === undefined ? undefined : name.trim();
+  }
+
+  rows(data: string[][], lines: number[]): void {
+    let start = 0;
+    if (this.width === -1) {
+      start = firstNonBlank(data, 0);
+      if (!this.sepChecked && start < data.length) {
+        this.sepChecked = true;
+        if (isSepLine(data[start])) start = firstNonBlank(data, start + 1);
       }
-    },
-    complete() {
-      try {
-        if (width === -1) throw dataError('the file has no header row', { file });
-        stage.end(text.bytes);
-        done();
-      } catch (error) {
-        fail(error);
+      if (start === data.length) return;
+      this.width = data[start].length;
+      this.header = data[start];
+    }
+    const width = this.width;
+    const kept: string[][] = [];
+    const keptLines: number[] = [];
+    for (let i = start; i < data.length; i++) {
+      const row = data[i];
+      // A blank line is skipped, also in a one-column file (where it could be an empty answer).
+      if (isBlank(row)) continue;
+      if (row.length !== width) {
+        this.hand(kept, keptLines);
+        throw dataError(`this row has ${row.length} fields but the header has ${width}`, {
+          file: this.file,
+          line: lines[i],
+        }, 'check for an unquoted delimiter inside a value, or a missing field');
       }
-    },
-    error(error: Error) {
-      fail(error);
-    },
-  });
+      kept.push(row);
+      keptLines.push(lines[i]);
+    }
+    this.hand(kept, keptLines);
+  }
+
+  end(): void {
+    if (this.width === -1) throw dataError('the file has no header row', { file: this.file });
+    this.stage.end(this.bytes());
+  }
+
+  private hand(rows: string[][], lines: number[]): void {
+    if (rows.length > 0) this.stage.records(rows, (i) => lines[i], this.bytes());
+  }
 }
 
 function firstNonBlank(data: string[][], from: number): number {
@@ -252,72 +347,6 @@ function isSepLine(row: string[]): boolean {
 
 function isBlank(row: string[]): boolean {
   return row.length === 1 && row[0].trim() === '';
-}
-
-/** The rows from `start` that are not blank lines, checked for width. */
-function keepDataRows(
-  data: string[][],
-  start: number,
-  width: number,
-  file: string,
-  lineOf: (i: number) => number,
-): { kept: string[][]; index: number[] } {
-  const kept: string[][] = [];
-  const index: number[] = [];
-  for (let i = start; i < data.length; i++) {
-    const row = data[i];
-    // A blank line is skipped, also in a one-column file (where it could be an empty answer).
-    if (isBlank(row)) continue;
-    if (row.length !== width) {
-      throw dataError(`this row has ${row.length} fields but the header has ${width}`, {
-        file,
-        line: lineOf(i),
-      }, 'check for an unquoted delimiter inside a value, or a missing field');
-    }
-    kept.push(row);
-    index.push(i);
-  }
-  return { kept, index };
-}
-
-/**
- * Line numbers of the rows of one parsed chunk. Without any double quote in the text so
- * far a row is one line; otherwise newlines inside quoted fields are counted.
- */
-function lineNumbers(
-  data: string[][],
-  first: number,
-  quoted: boolean,
-  newline: string,
-): { of: (i: number) => number; next: number } {
-  if (!quoted) return { of: (i) => first + i, next: first + data.length };
-  const starts = new Int32Array(data.length);
-  const nl = newline === '\r' ? '\r' : '\n';
-  let line = first;
-  for (let i = 0; i < data.length; i++) {
-    starts[i] = line;
-    line += 1;
-    for (const field of data[i]) {
-      for (let j = field.indexOf(nl); j !== -1; j = field.indexOf(nl, j + 1)) line++;
-    }
-  }
-  return { of: (i) => starts[i], next: line };
-}
-
-function throwParseError(
-  error: Papa.ParseError,
-  data: string[][],
-  file: string,
-  firstLine: number,
-  quoted: boolean,
-  newline: string,
-): never {
-  const rowIndex = Math.max(0, Math.min(error.row ?? 0, data.length - 1));
-  const line = data.length > 0 ? lineNumbers(data, firstLine, quoted, newline).of(rowIndex) : firstLine;
-  const hint = 'a value that contains a double quote must be written as "" inside quotes';
-  if (error.code === 'MissingQuotes') throw dataError('a quoted field is never closed', { file, line }, hint);
-  if (error.code === 'InvalidQuotes') throw dataError('a closing quote is followed by other characters', { file, line }, hint);
-  throw dataError(error.message, { file, line });
 }
 
 /** A gzip stream that cannot be unpacked: truncated or corrupt. */

@@ -12,26 +12,25 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'
  * windows-1252 or latin1 (where it would become "ï»¿" before the first column's name). A NUL
  * byte means the input is not text.
  *
- * Two guards for the CSV parser downstream (papaparse guesses the line ending from its first
- * chunk, and misreads a closing quote followed by a chunk that ends on the CR of a CRLF,
- * papaparse issues #1103 and #1134):
- * - nothing is emitted until the text holds its first line break (or ends), so the first
- *   piece always shows the line ending and the whole header line;
- * - a piece never ends with a CR: a trailing CR is held back and starts the next piece.
+ * The text passed on, and the errors, do not depend on how the bytes were cut into chunks:
+ * - the first 3 bytes are gathered before anything is decided (a byte-order mark split over
+ *   two chunks of a pipe is still one);
+ * - before an error is thrown, the valid text in front of the bad byte is passed on, so the
+ *   reader downstream finds any earlier problem first, whether the file was read whole or
+ *   streamed;
+ * - the line of an error is asked of the consumer (`lineOfNext`: the line its next character
+ *   is on), which counts the line breaks of the text anyway.
  */
 export class TextDecoding {
   private decoder: TextDecoder;
   /** UTF-16 text, known from its byte-order mark (Qualtrics' and Excel's "Unicode text" exports). */
   private utf16: 'utf-16le' | 'utf-16be' | null = null;
-  /** The line that the next emitted text starts on. */
-  private line = 1;
-  /** Whether a chunk has been decoded already (a byte-order mark can only be at the start). */
+  /** Whether decoding has begun (a byte-order mark can only be at the start). */
   private started = false;
-  /** Decoded text not emitted yet: the start before its first line break, or a trailing CR. */
-  private held = '';
-  private sawLineBreak = false;
-  /** Whether any emitted text contained a double quote (fields may then span lines). */
-  sawQuote = false;
+  /** The first bytes, until there are 3 of them. */
+  private head: Uint8Array | null = null;
+  /** UTF-8: the bytes of an incomplete character at the end of the last chunk (to locate an error after it). */
+  private tail: Uint8Array = new Uint8Array(0);
   /** Bytes decoded so far. */
   bytes = 0;
 
@@ -39,6 +38,7 @@ export class TextDecoding {
     private readonly file: string,
     private readonly encoding: Encoding,
     private readonly emit: (text: string) => void,
+    private readonly lineOfNext: () => number,
   ) {
     // latin1 is decoded as windows-1252, its superset, as the WHATWG Encoding Standard does.
     this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true });
@@ -46,89 +46,112 @@ export class TextDecoding {
 
   /** Decode the next chunk of bytes; throws a located error for bytes that are not text. */
   write(bytes: Uint8Array): void {
-    if (!this.started) this.utf16 = utf16ByteOrderMark(bytes);
-    if (this.utf16 !== null && !this.started) this.decoder = new TextDecoder(this.utf16, { fatal: true });
-    const nul = this.utf16 === null ? bytes.indexOf(0) : -1;
-    if (nul !== -1) throw this.notText(bytes, nul);
-    // TextDecoder drops a UTF-8 byte-order mark only when decoding UTF-8.
-    const chunk = !this.started && this.utf16 === null && this.encoding !== 'utf-8' && startsWithUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-    this.started = true;
-    this.bytes += chunk.length;
-    let text: string;
-    try {
-      text = this.decoder.decode(chunk, { stream: true });
-    } catch {
-      throw this.invalidText(chunk);
+    if (!this.started) {
+      const head = this.head === null ? bytes : concat(this.head, bytes);
+      if (head.length < 3) {
+        this.head = head.slice();
+        return;
+      }
+      this.head = null;
+      this.begin(head);
+      return;
     }
-    this.pass(text);
+    this.decodeChunk(bytes);
   }
 
   /** The end of the bytes: emits what was held back; throws if they end inside a character. */
   end(): void {
+    if (!this.started) {
+      const head = this.head ?? new Uint8Array(0);
+      this.head = null;
+      this.begin(head);
+    }
     let rest: string;
     try {
       rest = this.decoder.decode();
     } catch {
-      throw this.invalidText(new Uint8Array(0));
+      throw this.invalidText();
     }
-    const text = this.held + rest;
-    this.held = '';
-    if (text.length > 0) this.send(text);
+    if (rest.length > 0) this.emit(rest);
   }
 
-  /** Passes decoded text on, holding back what the parser must not see yet (see the class comment). */
-  private pass(decoded: string): void {
-    let text = this.held.length > 0 ? this.held + decoded : decoded;
-    this.held = '';
-    if (text.charCodeAt(text.length - 1) === 13 /* \r */) {
-      this.held = '\r';
-      text = text.slice(0, -1);
-    }
-    if (!this.sawLineBreak) {
-      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
-        this.held = text + this.held;
-        return;
-      }
-      this.sawLineBreak = true;
-    }
-    if (text.length > 0) this.send(text);
+  private begin(bytes: Uint8Array): void {
+    this.started = true;
+    this.utf16 = utf16ByteOrderMark(bytes);
+    if (this.utf16 !== null) this.decoder = new TextDecoder(this.utf16, { fatal: true });
+    // TextDecoder drops a UTF-8 byte-order mark only when decoding UTF-8.
+    const chunk = this.utf16 === null && this.encoding !== 'utf-8' && startsWithUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    this.decodeChunk(chunk, true);
   }
 
-  private send(text: string): void {
-    if (!this.sawQuote && text.indexOf('"') !== -1) this.sawQuote = true;
-    this.line += countLineBreaks(text, text.length);
-    this.emit(text);
+  private decodeChunk(chunk: Uint8Array, first = false): void {
+    const nul = this.utf16 === null ? chunk.indexOf(0) : -1;
+    const upTo = nul === -1 ? chunk : chunk.subarray(0, nul);
+    this.bytes += upTo.length;
+    let text: string;
+    try {
+      text = this.decoder.decode(upTo, { stream: true });
+    } catch {
+      if (this.utf16 !== null) throw this.invalidText();
+      this.throwInvalidUtf8(upTo, first);
+    }
+    if (this.encoding === 'utf-8' && this.utf16 === null) this.tail = incompleteTail(this.tail, upTo);
+    if (text.length > 0) this.emit(text);
+    if (nul !== -1) throw this.notText();
   }
 
-  /** The error for a NUL byte at `at`: UTF-8 and windows-1252 text never has one. */
-  private notText(chunk: Uint8Array, at: number): Error {
+  /** Passes on the valid text before the first invalid byte (from the last complete character on), then throws. */
+  private throwInvalidUtf8(chunk: Uint8Array, first: boolean): never {
+    const bytes = this.tail.length > 0 ? concat(this.tail, chunk) : chunk;
+    const at = firstInvalidUtf8(bytes);
+    const valid = new TextDecoder('utf-8', { fatal: true, ignoreBOM: !first }).decode(bytes.subarray(0, at), { stream: true });
+    this.tail = new Uint8Array(0);
+    if (valid.length > 0) this.emit(valid);
+    throw this.invalidText();
+  }
+
+  /** The error for a NUL byte (after the text before it was passed on): UTF-8 and windows-1252 text never has one. */
+  private notText(): Error {
     return dataError(
       'the file contains a NUL byte: it is binary data, not CSV text',
-      { file: this.file, line: this.line + countLineBreaks(chunk, at) },
+      { file: this.file, line: this.lineOfNext() },
       'if it is a spreadsheet (.xlsx, .ods), save it as CSV first',
     );
   }
 
-  private invalidText(chunk: Uint8Array): Error {
+  /** The error for bytes that are not text in the encoding, after the valid text before them was passed on. */
+  private invalidText(): Error {
     if (this.utf16 !== null) {
-      return dataError(`the file is not valid ${this.utf16.toUpperCase()} text (it starts with a UTF-16 byte-order mark)`, { file: this.file, line: this.line }, 'save it again as "CSV UTF-8"');
+      return dataError(`the file is not valid ${this.utf16.toUpperCase()} text (it starts with a UTF-16 byte-order mark)`, { file: this.file, line: this.lineOfNext() }, 'save it again as "CSV UTF-8"');
     }
-    const at = firstInvalidUtf8(chunk);
     return dataError(
       `the file is not valid ${this.encoding === 'utf-8' ? 'UTF-8' : this.encoding} text`,
-      { file: this.file, line: this.line + countLineBreaks(chunk, at) },
+      { file: this.file, line: this.lineOfNext() },
       'if it was exported from a spreadsheet, try --encoding windows-1252 (or latin1)',
     );
   }
 }
 
-/** A whole small file's bytes as text, by the same rules and with the same errors as a stream. */
-export function decodeWhole(bytes: Uint8Array, file: string, encoding: Encoding): { text: string; sawQuote: boolean; bytes: number } {
-  const pieces: string[] = [];
-  const decoding = new TextDecoding(file, encoding, (text) => pieces.push(text));
-  decoding.write(bytes);
-  decoding.end();
-  return { text: pieces.join(''), sawQuote: decoding.sawQuote, bytes: decoding.bytes };
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * The bytes of an incomplete UTF-8 character at the end of `previous` + `chunk` (at most 3):
+ * where the decoder's next chunk continues. Only the last 3 bytes are looked at.
+ */
+function incompleteTail(previous: Uint8Array, chunk: Uint8Array): Uint8Array {
+  const bytes = chunk.length >= 3 ? chunk.subarray(chunk.length - 3) : concat(previous, chunk).subarray(-3);
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    const b = bytes[i];
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return bytes.length - i < need ? bytes.slice(i) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
 }
 
 /** UTF-16 from its byte-order mark (FF FE little-endian, FE FF big-endian), else null. */

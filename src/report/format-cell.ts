@@ -4,15 +4,24 @@
  */
 import type { Cell, Column, CorrelationCell, FractionCell, IntervalCell, PercentCountCell, ReportTable } from './table-model.js';
 import { formatCount, formatFixed, formatPercent, formatPHuman, formatPMachine } from './format-number.js';
+import { dropLeadingZero, isBoundedByOne, type Style } from './apa-style.js';
 
 /**
  * The human text of a cell. `nullMark` stands for an undefined figure (`—`); a composite cell
  * with one undefined part keeps its other parts (`— (n=0)` is never shown: a proportion
  * without answers is wholly undefined).
+ *
+ * In the APA style (`apa-style.ts`) a figure bounded by 1 has no leading zero (`.930`) and a
+ * p-value that rounds to zero reads `< .001`; nothing else changes.
  */
-export function humanCell(cell: Cell, column: Column, digits: number, nullMark: string): string {
+export function humanCell(cell: Cell, column: Column, digits: number, nullMark: string, style: Style = 'default'): string {
   if (cell === null) return nullMark;
   if (cell === '') return '';
+  const apa = style === 'apa' && isBoundedByOne(column);
+  const fixed = (x: number | null): string | null => {
+    const text = formatFixed(x, digits);
+    return apa && text !== null ? dropLeadingZero(text) : text;
+  };
   const or = (text: string | null): string => text ?? nullMark;
   switch (column.kind) {
     case 'text':
@@ -20,11 +29,14 @@ export function humanCell(cell: Cell, column: Column, digits: number, nullMark: 
     case 'count':
       return or(formatCount(asNumber(cell, column), digits));
     case 'number':
-      return or(formatFixed(asNumber(cell, column), digits));
+      return or(fixed(asNumber(cell, column)));
     case 'proportion':
-      return or(formatFixed(asNumber(cell, column), digits));
-    case 'p-value':
-      return or(formatPHuman(asNumber(cell, column), digits));
+      return or(fixed(asNumber(cell, column)));
+    case 'p-value': {
+      const p = formatPHuman(asNumber(cell, column), digits);
+      if (!apa || p === null) return or(p);
+      return p.startsWith('<') ? `< ${dropLeadingZero(p.slice(1))}` : dropLeadingZero(p);
+    }
     case 'exact':
       return or(exact(asNumber(cell, column)));
     case 'flag':
@@ -32,7 +44,7 @@ export function humanCell(cell: Cell, column: Column, digits: number, nullMark: 
     case 'interval': {
       const { lower, upper } = cell as IntervalCell;
       if (lower === null && upper === null) return nullMark;
-      return `[${or(formatFixed(lower, digits))}, ${or(formatFixed(upper, digits))}]`;
+      return `[${or(fixed(lower))}, ${or(fixed(upper))}]`;
     }
     case 'percent-interval': {
       const { lower, upper } = cell as IntervalCell;
@@ -50,7 +62,7 @@ export function humanCell(cell: Cell, column: Column, digits: number, nullMark: 
     }
     case 'r-n': {
       const { r, n } = cell as CorrelationCell;
-      return `${or(formatFixed(r, digits))} (${n})`;
+      return `${or(fixed(r))} (${n})`;
     }
   }
 }
@@ -87,7 +99,7 @@ function asNumber(cell: Cell, column: Column): number {
 }
 
 /** The human text of the cell in column `name` of row `row`. */
-export function humanCellByName(table: ReportTable, row: number, name: string, digits: number, nullMark: string): string {
+export function humanCellByName(table: ReportTable, row: number, name: string, digits: number, nullMark: string, style: Style = 'default'): string {
   const j = table.columns.findIndex((c) => c.name === name);
-  return humanCell(table.rows[row][j], table.columns[j], digits, nullMark);
+  return humanCell(table.rows[row][j], table.columns[j], digits, nullMark, style);
 }

@@ -2,12 +2,74 @@
  * JSON: the Report as it is (contract §3), two-space indent and a final newline. Numbers are
  * never rounded here: `--digits` is for people. A non-finite number, which the Report never
  * holds, would be written as null by JSON.stringify rather than as invalid JSON.
+ * `renderJsonPieces` gives the same text in pieces, for reports too large for one string.
  */
 import type { Report } from './report.js';
 import type { ReportTable } from './table-model.js';
 
 export function renderJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** A JSON text is written in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 16;
+
+/**
+ * The same text as `renderJson`, in pieces of about 64 Ki characters: however large the report
+ * (thousands of scales), no string beyond V8's limit (2^29 - 24 characters) is ever built.
+ * Objects and arrays are walked; anything small enough is left to JSON.stringify.
+ */
+export function* renderJsonPieces(report: Report): Generator<string> {
+  let buffer = '';
+  for (const text of jsonPieces(report, '')) {
+    buffer += text;
+    if (buffer.length >= PIECE_CHARS) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield `${buffer}\n`;
+}
+
+/** Values below this many array elements or object keys (and not holding any) are stringified at once. */
+const SMALL = 16;
+
+/** The text of JSON.stringify(value, null, 2) at indentation `indent`, in pieces. */
+function* jsonPieces(value: unknown, indent: string): Generator<string> {
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function' || isSmall(value)) {
+    const text = JSON.stringify(value, null, 2);
+    yield indent.length === 0 || text.indexOf('\n') === -1 ? text : text.replace(/\n/g, `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? `\n${inner}` : `,\n${inner}`;
+      const element = value[i];
+      // As JSON.stringify: what JSON cannot hold is null in an array.
+      if (element === undefined || typeof element === 'function' || typeof element === 'symbol') yield 'null';
+      else yield* jsonPieces(element, inner);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const [key, element] of Object.entries(value)) {
+    // As JSON.stringify: such members are left out of an object.
+    if (element === undefined || typeof element === 'function' || typeof element === 'symbol') continue;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* jsonPieces(element, inner);
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
+
+/** An array or object with few members, none of them an array or object: one JSON.stringify call. */
+function isSmall(value: object): boolean {
+  const members = Array.isArray(value) ? value : Object.values(value);
+  if (members.length >= SMALL) return false;
+  return members.every((member) => member === null || typeof member !== 'object');
 }
 
 /**

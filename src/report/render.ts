@@ -7,7 +7,7 @@ import type { Report } from './report.js';
 import { usageError } from '../errors.js';
 import { PLAIN, type Paint } from './paint.js';
 import { renderTable } from './render-table.js';
-import { renderJson } from './render-json.js';
+import { renderJson, renderJsonPieces } from './render-json.js';
 import { renderLong } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderLatex } from './render-latex.js';
@@ -43,6 +43,19 @@ export function render(report: Report, format: Format, options: RenderOptions): 
     default:
       throw usageError(`unknown format "${String(format)}"`, { option: '--format' }, `use one of ${FORMATS.join(', ')}`);
   }
+}
+
+/**
+ * The same text as `render`, in pieces: JSON is streamed (renderJsonPieces), so a report of
+ * thousands of scales never needs one string beyond V8's limit; the other formats are one piece.
+ */
+export function* renderPieces(report: Report, format: Format, options: RenderOptions): Generator<string> {
+  if (format === 'json') {
+    checkDigits(options.digits);
+    yield* renderJsonPieces(report);
+    return;
+  }
+  yield render(report, format, options);
 }
 
 /** The most decimals shown: a double's ~16 significant digits leave no more to give for figures above 1e3. */

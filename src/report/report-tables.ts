@@ -21,6 +21,7 @@ export function machineTables(report: Report): ReportTable[] {
     rowAccounting(report),
     machineReliability(report),
     ...report.scales.map(machineItems),
+    ...report.scales.map(machineItemMatrix),
     machineScores(report),
     machineCorrelations(report),
     machinePrevalence(report),
@@ -108,6 +109,24 @@ function machineReliability(report: Report): ReportTable {
     num('omega_total', 'Omega total'),
     num('split_half_r', 'Split-half r'),
     num('spearman_brown', 'Spearman-Brown'),
+    num('lambda1', 'Lambda-1'),
+    num('lambda2', 'Lambda-2'),
+    num('lambda3', 'Lambda-3'),
+    text('split_method', 'Splits used'),
+    count('splits', 'Splits', { methodFrom: 'split_method' }),
+    count('split_seed', 'Split seed', { methodFrom: 'split_method' }),
+    num('lambda4', 'Lambda-4 (best split)', { methodFrom: 'split_method' }),
+    num('beta', 'Beta (worst split)', { methodFrom: 'split_method' }),
+    num('split_half_mean', 'Mean split half', { methodFrom: 'split_method' }),
+    num('lambda5', 'Lambda-5'),
+    num('lambda5_plus', 'Lambda-5+'),
+    num('glb', 'Greatest lower bound'),
+    count('glb_factors', 'GLB factors'),
+    num('signal_to_noise', 'S/N'),
+    num('alpha_se', 'Alpha SE'),
+    num('median_r', 'Median inter-item r'),
+    num('var_r', 'Variance of inter-item r'),
+    ...SUMMARIES.flatMap(([key, title]) => SUMMARY_FIGURES.map(([figure, figureTitle]) => num(`${key}_${figure}`, `${title}: ${figureTitle}`))),
   ];
   const rows = report.scales.map((s): Cell[] => [
     s.id,
@@ -127,9 +146,50 @@ function machineReliability(report: Report): ReportTable {
     s.omegaTotal,
     s.splitHalf?.r ?? null,
     s.splitHalf?.spearmanBrown ?? null,
+    s.guttman.lambda1,
+    s.guttman.lambda2,
+    s.guttman.lambda3,
+    s.splitHalves.method,
+    s.splitHalves.splits,
+    s.splitHalves.seed,
+    s.guttman.lambda4,
+    s.splitHalves.beta,
+    s.splitHalves.mean,
+    s.guttman.lambda5,
+    s.guttman.lambda5Plus,
+    s.glb,
+    s.glbFactors,
+    s.signalToNoise,
+    s.alphaSe,
+    s.medianR,
+    s.varR,
+    ...SUMMARIES.flatMap(([key]) => SUMMARY_FIGURES.map(([figure]) => s.itemSummary[SUMMARY_FIELDS[key]][SUMMARY_STAT[figure]])),
   ]);
   return { name: 'reliability', family: 'reliability', title: 'Reliability', columns, rows, notes: [] };
 }
+
+/** SPSS summary item statistics: the machine columns `<set>_<figure>`. */
+const SUMMARIES = [
+  ['item_means', 'Item means'],
+  ['item_variances', 'Item variances'],
+  ['inter_item_covariances', 'Inter-item covariances'],
+  ['inter_item_correlations', 'Inter-item correlations'],
+] as const;
+const SUMMARY_FIELDS = {
+  item_means: 'itemMeans',
+  item_variances: 'itemVariances',
+  inter_item_covariances: 'interItemCovariances',
+  inter_item_correlations: 'interItemCorrelations',
+} as const;
+const SUMMARY_FIGURES = [
+  ['mean', 'mean'],
+  ['min', 'minimum'],
+  ['max', 'maximum'],
+  ['range', 'range'],
+  ['max_over_min', 'maximum / minimum'],
+  ['variance', 'variance'],
+] as const;
+const SUMMARY_STAT = { mean: 'mean', min: 'min', max: 'max', range: 'range', max_over_min: 'maxOverMin', variance: 'variance' } as const;
 
 function humanReliability(report: Report): ReportTable {
   const split = hasSplitHalf(report);
@@ -144,6 +204,9 @@ function humanReliability(report: Report): ReportTable {
     num('average_r', 'Average r'),
     num('lambda6', 'Lambda-6'),
     num('omega_total', 'Omega'),
+    num('lambda4', 'Lambda-4'),
+    num('beta', 'Beta'),
+    num('glb', 'GLB'),
     ...(split ? [num('split_half_r', 'Split-half r'), num('spearman_brown', 'Spearman-Brown')] : []),
   ];
   const rows = report.scales.map((s): Cell[] => [
@@ -157,11 +220,20 @@ function humanReliability(report: Report): ReportTable {
     s.averageInterItemR,
     s.lambda6,
     s.omegaTotal,
+    s.guttman.lambda4,
+    s.splitHalves.beta,
+    s.glb,
     ...(split ? [s.splitHalf?.r ?? null, s.splitHalf?.spearmanBrown ?? null] : []),
   ]);
+  const sampled = report.scales.filter((s) => s.splitHalves.method === 'sampled');
   const notes = [
     `Estimate: Cronbach's alpha (KR-20 for items scored 0/1), ${report.settings.missing} deletion; CI: ${alphaCiDescription(report)}.`,
     'Standardized: alpha of the item correlations; Average r: mean inter-item correlation; Lambda-6: Guttman (SMC); Omega: McDonald omega total (one factor).',
+    'Lambda-4, Beta: the best and the worst split-half reliability of the item correlations over every split into halves' +
+      (sampled.length > 0
+        ? ` (${sampled.map((s) => s.id).join(', ')}: ${sampled[0].splitHalves.splits} random splits, seed ${sampled[0].splitHalves.seed ?? ''})`
+        : '') +
+      '; GLB: greatest lower bound (factor-analytic, psych glb.fa).',
   ];
   return { name: 'reliability', family: 'reliability', title: 'Reliability', columns, rows, notes };
 }
@@ -182,6 +254,14 @@ function machineItems(scale: ScaleReport): ReportTable {
     num('smc', 'SMC'),
     count('missing', 'Missing'),
     text('label', 'Wording'),
+    num('standardized_alpha_if_deleted', 'Standardized alpha if deleted'),
+    num('lambda6_if_deleted', 'Lambda-6 if deleted'),
+    num('average_r_if_deleted', 'Average r if deleted'),
+    num('signal_to_noise_if_deleted', 'S/N if deleted'),
+    num('alpha_se_if_deleted', 'Alpha SE if deleted'),
+    num('var_r_if_deleted', 'Variance of r if deleted'),
+    num('median_r_if_deleted', 'Median r if deleted'),
+    num('omega_if_deleted', 'Omega total if deleted'),
   ];
   const rows = scale.items.map((i): Cell[] => [
     scale.id,
@@ -196,8 +276,31 @@ function machineItems(scale: ScaleReport): ReportTable {
     i.smc,
     i.missing,
     i.label,
+    i.ifDeleted.standardizedAlpha,
+    i.ifDeleted.lambda6,
+    i.ifDeleted.averageR,
+    i.ifDeleted.signalToNoise,
+    i.ifDeleted.alphaSe,
+    i.ifDeleted.varR,
+    i.ifDeleted.medianR,
+    i.ifDeleted.omegaTotal,
   ]);
   return { name: `items-${scale.id}`, family: 'items', title: `Items: ${scale.label}`, columns, rows, notes: [], scale: scale.id };
+}
+
+/** The item covariance and correlation matrices behind the reliability figures, one row per cell. */
+function machineItemMatrix(scale: ScaleReport): ReportTable {
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('item', 'Item', { key: 'item' }),
+    text('with', 'With', { key: 'with' }),
+    num('covariance', 'Covariance'),
+    num('r', 'r'),
+  ];
+  const ids = scale.items.map((i) => i.id);
+  const rows: Cell[][] = [];
+  ids.forEach((a, i) => ids.forEach((b, j) => rows.push([scale.id, a, b, scale.covarianceMatrix[i]?.[j] ?? null, scale.correlationMatrix[i]?.[j] ?? null])));
+  return { name: `item-matrix-${scale.id}`, family: 'item-matrix', title: `Item covariances and correlations: ${scale.label}`, columns, rows, notes: [], scale: scale.id };
 }
 
 function humanItems(scale: ScaleReport): ReportTable {

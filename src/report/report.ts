@@ -67,6 +67,74 @@ export interface ItemReport {
   /** Share of each observed code, over all rows read, and the missing count. */
   frequencies: ResponseFrequency[];
   missing: number;
+  /** The other k - 1 items' figures (psych alpha.drop; omega as jamovi); all null for k = 2. */
+  ifDeleted: ItemIfDeleted;
+}
+
+/** The scale's figures with one item dropped (psych::alpha `alpha.drop`, jamovi omega). */
+export interface ItemIfDeleted {
+  standardizedAlpha: number | null;
+  /** Guttman's lambda-6 of the other items, with their SMCs among themselves (psych G6(smc)). */
+  lambda6: number | null;
+  averageR: number | null;
+  /** psych S/N of the other items. */
+  signalToNoise: number | null;
+  /** psych `alpha se`: sqrt(Q / n) of the other items' alpha (null when n <= k). */
+  alphaSe: number | null;
+  /** Variance of the other items' inter-item correlations (psych var.r; null for k = 3). */
+  varR: number | null;
+  /** Median of the other items' inter-item correlations (psych med.r). */
+  medianR: number | null;
+  /** Omega total of a one-factor minres model refitted to the other items (null for k < 4). */
+  omegaTotal: number | null;
+}
+
+/** Mean, min, max, range, max/min and variance of a set of values (SPSS summary item statistics). */
+export interface SummaryStatistics {
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  range: number | null;
+  /** max / min; null when min is 0. */
+  maxOverMin: number | null;
+  /** Variance with the count - 1 divisor; null for one value. */
+  variance: number | null;
+}
+
+/** SPSS RELIABILITY /SUMMARY=ALL: summaries of the item means, variances, covariances and correlations. */
+export interface ItemSummaryReport {
+  itemMeans: SummaryStatistics;
+  itemVariances: SummaryStatistics;
+  interItemCovariances: SummaryStatistics;
+  interItemCorrelations: SummaryStatistics;
+}
+
+/** Guttman's (1945) six lower bounds, on the item correlations (psych::guttman, splitHalf). */
+export interface GuttmanReport {
+  lambda1: number | null;
+  lambda2: number | null;
+  /** Equal to standardized alpha. */
+  lambda3: number | null;
+  /** The largest split-half reliability (psych splitHalf maxrb); see `splitHalves`. */
+  lambda4: number | null;
+  lambda5: number | null;
+  /** psych lambda.5p: lambda-5 with the k/(k-1) correction. */
+  lambda5Plus: number | null;
+  /** Equal to `lambda6` of the scale (psych G6(smc)). */
+  lambda6: number | null;
+}
+
+/** Split-half reliabilities 4·cov(A, B)/var(A + B) of standardized items over halves of floor(k/2) and ceil(k/2) items. */
+export interface SplitHalvesReport {
+  /** Revelle's beta: the smallest split-half reliability (psych minrb; not clipped at 0). */
+  beta: number | null;
+  /** The mean split-half reliability over the splits used (psych meanr). */
+  mean: number | null;
+  /** 'all': every split (k <= 16); 'sampled': 10000 random splits (reproducible for `seed`). */
+  method: 'all' | 'sampled';
+  splits: number;
+  /** The --seed of the sampled splits; null when every split was used. */
+  seed: number | null;
 }
 
 export interface ScoreReport {
@@ -97,6 +165,28 @@ export interface ScaleReport {
   omegaTotal: number | null;
   /** For 2-item scales: the inter-item r and its Spearman-Brown step-up. */
   splitHalf: { r: number | null; spearmanBrown: number | null } | null;
+  /** Guttman's lambda-1 to lambda-6 of the item correlations. */
+  guttman: GuttmanReport;
+  /** lambda-4 (the best split, in `guttman`), beta (the worst) and the mean split half. */
+  splitHalves: SplitHalvesReport;
+  /** Greatest lower bound, psych glb.fa: R with the communalities of a minres factor model on its diagonal. */
+  glb: number | null;
+  /** Factors of that model (psych numf). */
+  glbFactors: number | null;
+  /** psych S/N: k r / (1 - r), r the average inter-item correlation. */
+  signalToNoise: number | null;
+  /** psych ase: the asymptotic standard error of alpha, sqrt(Q / n) (Duhachek & Iacobucci 2004). */
+  alphaSe: number | null;
+  /** Median of the inter-item correlations (psych median_r). */
+  medianR: number | null;
+  /** Variance of the inter-item correlations (psych var.r). */
+  varR: number | null;
+  /** SPSS summary item statistics. */
+  itemSummary: ItemSummaryReport;
+  /** The item covariance matrix C behind alpha (listwise, or pairwise covariances). */
+  covarianceMatrix: (number | null)[][];
+  /** The item correlation matrix R = cov2cor(C) behind standardized alpha, lambdas and splits. */
+  correlationMatrix: (number | null)[][];
   items: ItemReport[];
   score: ScoreReport;
 }

@@ -9,9 +9,12 @@
  * .tex, html → .html. The set of files depends only on the codebook and options (a table
  * without rows is still written, with its header), so scripts can rely on the names.
  *
- * Everything is rendered in memory first, then written atomically (`atomic-write.ts`): a
- * failure never leaves a half-written set. The directory is created if needed. A target that
- * is (or links to) one of the input files is refused before anything is written.
+ * Everything but report.json is rendered in memory first (report.json is streamed, so a report
+ * of thousands of scales never needs one string beyond V8's limit), then the set is switched in
+ * as a whole (`atomic-write.ts`): after a failure, or a kill at any instant, the directory holds
+ * the complete old set or the complete new one, and the next run cleans up what a kill left.
+ * The directory is created if needed. A target that is (or links to) one of the input files is
+ * refused before anything is written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,12 +24,12 @@ import { usageError } from '../errors.js';
 import { checkDigits, render, type Format } from './render.js';
 import { humanTables, machineTables } from './report-tables.js';
 import { renderTextTable } from './render-table.js';
-import { renderJson, renderJsonTable } from './render-json.js';
+import { renderJson, renderJsonPieces, renderJsonTable } from './render-json.js';
 import { renderDelimitedTable } from './render-csv.js';
 import { renderMarkdownTable } from './render-markdown.js';
 import { renderLatexTable } from './render-latex.js';
 import { renderHtmlTable } from './render-html.js';
-import { writeFilesAtomically, type AtomicFs, type OutFile } from './atomic-write.js';
+import { recoverFileSet, writeFileSet, type AtomicFs, type OutFile } from './atomic-write.js';
 import { realOrResolved } from '../real-or-resolved.js';
 
 export interface OutDirOptions {
@@ -47,19 +50,31 @@ export const EXTENSIONS: Record<Format, string> = {
 
 /** Writes the files and returns their names, in the order of `outFiles`. */
 export function writeOutDir(report: Report, dir: string, format: Format, options: OutDirOptions, fileSystem?: AtomicFs): string[] {
-  const files = outFiles(report, format, options.digits);
+  const files = renderFiles(report, format, options.digits, true);
   const target = path.resolve(dir);
+  recoverFileSet(target);
   if (fs.existsSync(target)) {
     if (!fs.statSync(target).isDirectory()) throw usageError('exists and is not a directory', { file: target, option: '--out' });
     refuseInputs(fs.realpathSync(target), files, options.inputs);
   }
   fs.mkdirSync(target, { recursive: true });
-  writeFilesAtomically(target, files, fileSystem);
+  writeFileSet(target, files, fileSystem);
   return files.map((file) => file.name);
 }
 
+/** A file of `--out` as text. */
+export interface RenderedFile {
+  name: string;
+  content: string;
+}
+
 /** Every file of `--out`, rendered in memory: the tables in report order, then the whole report. */
-export function outFiles(report: Report, format: Format, digits: number): OutFile[] {
+export function outFiles(report: Report, format: Format, digits: number): RenderedFile[] {
+  return renderFiles(report, format, digits, false) as RenderedFile[];
+}
+
+/** The files of `--out`; with `streamed`, report.json is given in pieces, rendered as it is written. */
+function renderFiles(report: Report, format: Format, digits: number, streamed: boolean): OutFile[] {
   checkDigits(digits);
   const ext = EXTENSIONS[format];
   const renderOne = tableRenderer(format, digits);
@@ -67,7 +82,7 @@ export function outFiles(report: Report, format: Format, digits: number): OutFil
   const names = new Set<string>(['report.json', `report.${ext}`]);
   const files: OutFile[] = tables.map((table) => ({ name: uniqueName(fileStem(table.name), ext, names), content: renderOne(table) }));
   if (format !== 'json') files.push({ name: `report.${ext}`, content: render(report, format, { digits, color: false }) });
-  files.push({ name: 'report.json', content: renderJson(report) });
+  files.push({ name: 'report.json', content: streamed ? () => renderJsonPieces(report) : renderJson(report) });
   return files;
 }
 

@@ -44,7 +44,7 @@ describe('scaleReport on hand-worked examples', () => {
     [2.5, 3, 2.5].forEach((m, i) => close(report.items[i].mean, m, 1e-12));
     [Math.sqrt(5 / 3), Math.sqrt(4 / 3), Math.sqrt(5 / 3)].forEach((sd, i) => close(report.items[i].sd, sd, 1e-12));
     expect(report.items.map((i) => i.n)).toEqual([4, 4, 4]);
-    expect(warnings.map((w) => w.code)).toEqual(['singular-correlation-matrix', 'omega-heywood']);
+    expect(warnings.map((w) => w.code)).toEqual(['singular-correlation-matrix', 'omega-heywood', 'three-item-scale']);
   });
 
   it('pairwise with missing answers, as psych::alpha(x) (use = "pairwise")', () => {

@@ -125,10 +125,12 @@ describe('survey-analyze on the bundled (synthetic) survey', () => {
     split.scales.forEach((s, i) => expect(s.alpha).toBeCloseTo(report.scales[i].alpha!, 12));
   });
 
-  it('plain text without a terminal, and no colour with NO_COLOR', () => {
-    const result = runCli([FIXTURE], { env: { FORCE_COLOR: '1' } });
-    expect(result.stdout).not.toMatch(/\x1b\[/);
-    expect(result.stdout).toMatch(/perceived_knowledge|Perceived knowledge/);
+  it('plain text without a terminal, also with NO_COLOR or TERM=dumb (FORCE_COLOR and --color: tests/cli/usage.test.ts)', () => {
+    for (const env of [{}, { NO_COLOR: '1' }, { TERM: 'dumb' }] as Record<string, string>[]) {
+      const result = runCli([FIXTURE], { env });
+      expect(result.stdout).not.toMatch(/\x1b\[/);
+      expect(result.stdout).toMatch(/perceived_knowledge|Perceived knowledge/);
+    }
   });
 });
 

@@ -78,21 +78,32 @@ describe('codebook commands', () => {
     const path = write('builtin.yaml', shown.stdout);
     const checked = runCli(['codebook', 'check', path]);
     expect(checked.status).toBe(0);
-    expect(checked.stdout).toMatch(/ok: .*3 scales \(24 items\), 8 prevalence entries, 1 group columns/);
+    expect(checked.stdout).toMatch(/ok: .*3 scales \(24 items\), 8 prevalence entries, 1 group column\n$/);
     const asJson = runCli(['codebook', 'show', '--format', 'json']);
     expect(JSON.parse(asJson.stdout)).toEqual(codebook);
   });
 
-  it('check lists every problem with its line and path, status 2', () => {
+  it('check lists every problem with its line and path on stderr, then their count; status 2, stdout empty', () => {
     const path = write('bad.yaml', 'scales:\n  - id: s\n    items: [a]\n    reverse: [z]\n    score: median\n');
     const result = runCli(['codebook', 'check', path]);
     expect(result.status).toBe(2);
-    expect(result.stdout).toBe([
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe([
       `${path}:2: scales[0]: scale "s" needs "responses", "range" or "key" to know its valid answers`,
       `${path}:4: scales[0].reverse[0]: "z" is not an item of scale "s"`,
       `${path}:5: scales[0].score: must be "mean" or "sum", not string "median"`,
+      `survey-analyze: ${path}: the codebook has 3 problems (listed above)`,
       '',
     ].join('\n'));
+  });
+
+  it('check counts in the singular for one: a problem, 1 scale, 1 item, 1 prevalence entry', () => {
+    const one = write('one.yaml', 'scales:\n  - {id: s, items: [a], range: [1, 5]}\nprevalence:\n  - {id: p, column: a, positive: [5]}\n');
+    const ok = runCli(['codebook', 'check', one]);
+    expect(ok.stdout).toMatch(/: ok: .*, 1 scale \(1 item\), 1 prevalence entry, 0 group columns\n$/);
+    const bad = runCli(['codebook', 'check', write('one-bad.yaml', 'scales:\n  - {id: s, items: [a], range: [1, 5], score: median}\n')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/the codebook has a problem \(listed above\)\n$/);
   });
 
   it('init drafts a codebook that check accepts and analyze can use', () => {

@@ -56,7 +56,7 @@ describe('codebook validation', () => {
   it('names the path and line of every problem', () => {
     const text = VALID.replace('reverse: [pk4]', 'reverse: [pk9]').replace('responses: agree5', 'responses: agree7').replace('score: sum', 'score: total');
     expect(problems(text)).toEqual([
-      'cb.yaml:10: scales[0].responses: no response set named "agree7"; defined: agree5',
+      'cb.yaml:10: scales[0].responses: no response set named "agree7"; defined: "agree5"',
       'cb.yaml:12: scales[0].reverse[0]: "pk9" is not an item of scale "pk"',
       'cb.yaml:19: scales[1].score: must be "mean" or "sum", not string "total"',
     ]);
@@ -85,7 +85,7 @@ prevalence:
 scales:
   - {id: k, items: [a, b, c], responses: {True: 1, False: 2}, key: {a: "Treu", b: 2, c: "false"}}
 `;
-    expect(problems(text)).toEqual(['cb.yaml:3: scales[0].key.a: the correct answer "treu" is not an answer of the response set (true, false)']);
+    expect(problems(text)).toEqual(['cb.yaml:3: scales[0].key.a: the correct answer "treu" is not an answer of the response set ("true", "false")']);
   });
 
   it('bounds codes and ranges to ±1e15, where codes are exact and sums of squares cannot overflow', () => {

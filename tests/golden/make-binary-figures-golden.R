@@ -122,8 +122,19 @@ prevalence_row <- function(outcome) {
   list(count = count, n = n, proportion = count / n, ci = c(ci[1], ci[2]))
 }
 
+# In the .sav and .dta files the agreement codes are the codebook's (1 Strongly disagree .. 5):
+# coding by label is coding the codes as they are.
+check_codes_as_they_are <- function(data, answers) {
+  for (item in c(paste0("pk", 1:9), paste0("conf", 1:6))) {
+    if (!is.labelled(data[[item]])) next
+    code <- as.numeric(zap_labels(zap_missing(data[[item]])))
+    stopifnot(identical(is.na(code), is.na(answers[[item]])), all(code == agree5[answers[[item]]], na.rm = TRUE))
+  }
+}
+
 figures_of <- function(data, source) {
   answers <- lapply(data, as_text)
+  check_codes_as_they_are(data, answers)
   coded <- lapply(scales, function(scale) coded_items(answers, scale))
   scores <- sapply(seq_along(scales), function(s) score_of(coded[[s]], scales[[s]]))
   colnames(scores) <- vapply(scales, `[[`, "", "id")

@@ -130,7 +130,7 @@ const CASES: Case[] = [
     name: 'unclosed quote names the line where the field starts',
     args: [`${C}/unclosed-quote.csv`, '-c', CB],
     status: 1,
-    stderr: `survey-analyze: ${C}/unclosed-quote.csv:3: a quoted field is never closed\n  hint: a value that contains a double quote must be written as "" inside quotes\n`,
+    stderr: `survey-analyze: ${C}/unclosed-quote.csv:3: column "ward": a quoted field is never closed\n  hint: a value that contains a double quote must be written as "" inside quotes\n`,
   },
   {
     name: 'ragged row, too few fields',

@@ -48,13 +48,17 @@ function markdownRows(markdown: string, heading: string): string[][] {
     .map((line) => line.slice(2, -2).split(' | '));
 }
 
+/** The body rows of a LaTeX table; a table split into parts of columns is joined back, row by row (the first column is repeated). */
 function latexRows(latex: string, title: string): string[][] {
-  const body = section(latex, `% ${title}\n`, '\\end{tabular}');
-  return section(body, '\\midrule\n', '\\bottomrule')
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.endsWith(' \\\\') && !line.startsWith('\\multicolumn'))
-    .map((line) => line.slice(0, -3).split(' & '));
+  const table = section(latex, `\\caption{${title}}`, '\\end{table}');
+  const parts = table.split('\\midrule\n').slice(1).map((part) =>
+    part
+      .slice(0, part.indexOf('\\bottomrule'))
+      .split('\n')
+      .filter((line) => line.endsWith(' \\\\') && !line.startsWith('\\multicolumn'))
+      .map((line) => line.slice(0, -3).split(' & ')),
+  );
+  return parts[0].map((row, i) => [...row, ...parts.slice(1).flatMap((part) => part[i].slice(1))]);
 }
 
 function htmlRows(html: string, name: string): string[][] {
@@ -129,7 +133,8 @@ for (const digits of [3, 2] as const) {
         expect(line.split(/ {2,}/).slice(1)).toEqual(expect.arrayContaining([scale.name, scale.alpha, scale.ci]));
         expect(md).toContain(`| ${scale.label} | ${scale.name} |`);
         expect(md).toContain(`| ${scale.alpha} | ${scale.ci} |`);
-        expect(tex).toContain(`& ${scale.alpha} & ${scale.ci} &`);
+        const texRow = latexRows(tex, 'Reliability').find((row) => row[0] === scale.label) ?? [];
+        expect([texRow[1], texRow[4], texRow[5]]).toEqual([scale.name, scale.alpha, scale.ci]);
         expect(html).toContain(`<td class="num">${scale.alpha}</td><td class="num">${scale.ci}</td>`);
       }
     });

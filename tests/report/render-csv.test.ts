@@ -21,7 +21,7 @@ describe('long format on stdout', () => {
   it('is one table with a fixed header', () => {
     expect(rows[0]).toEqual(['table', 'id', 'item', 'with', 'group_column', 'group_value', 'statistic', 'value', 'method']);
     expect(new Set(rows.map((r) => r.length))).toEqual(new Set([9]));
-    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['rows', 'reliability', 'items', 'scores', 'correlations', 'prevalence', 'group-comparisons']));
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['rows', 'reliability', 'items', 'item-matrix', 'scores', 'correlations', 'prevalence', 'group-comparisons']));
   });
 
   it('opens with the row accounting: read, header rows, each exclusion, analysed', () => {

@@ -21,6 +21,10 @@ const TABLES = [
   'group-comparisons',
   'warnings',
 ];
+/** Machine formats also write each scale's item covariance and correlation matrix. */
+const MATRICES = ['item-matrix-perceived_knowledge', 'item-matrix-actual_knowledge', 'item-matrix-confidence'];
+const tablesOf = (format: Format): string[] =>
+  ['json', 'csv', 'tsv'].includes(format) ? [...TABLES.slice(0, 5), ...MATRICES, ...TABLES.slice(5)] : TABLES;
 const EXT: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', tsv: 'tsv', markdown: 'md', latex: 'tex', html: 'html' };
 
 let root: string;
@@ -32,7 +36,7 @@ afterEach(() => {
 });
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.readFileSync(path.join(dir, name), 'utf8')]));
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.statSync(path.join(dir, name)).isDirectory() ? '<dir>' : fs.readFileSync(path.join(dir, name), 'utf8')]));
 }
 
 /** The real file system, with one call made to fail on its nth use. */
@@ -63,7 +67,7 @@ describe('writeOutDir', () => {
     it(`writes every table, report.${EXT[format]} and report.json (${format})`, () => {
       const dir = path.join(root, 'a', 'b');
       const names = writeOutDir(sampleReport(), dir, format, { digits: 3, inputs: [] });
-      const expected = [...TABLES.map((t) => `${t}.${EXT[format]}`), ...(format === 'json' ? [] : [`report.${EXT[format]}`]), 'report.json'];
+      const expected = [...tablesOf(format).map((t) => `${t}.${EXT[format]}`), ...(format === 'json' ? [] : [`report.${EXT[format]}`]), 'report.json'];
       expect(names).toEqual(expected);
       expect(fs.readdirSync(dir).sort()).toEqual([...expected].sort());
       const files = snapshot(dir);
@@ -100,9 +104,26 @@ describe('writeOutDir', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('puts back the files already replaced when a rename fails mid-way', () => {
+  it('leaves the old set in place when any rename of the switch fails, and nothing beside it', () => {
     writeOutDir(sampleReport(), root, 'csv', { digits: 2, inputs: [] });
     fs.writeFileSync(path.join(root, 'notes.txt'), 'mine\n');
+    const before = snapshot(root);
+    const siblings = () => fs.readdirSync(path.dirname(root)).filter((name) => name.startsWith(`.${path.basename(root)}.`));
+    // The switch renames staging → new, out → old, new → out (atomic-write.ts).
+    for (const nth of [1, 2, 3]) {
+      expect(() => writeOutDir(sampleReport(), root, 'csv', { digits: 4, inputs: [] }, failing('renameSync', nth))).toThrow('simulated renameSync failure');
+      expect(snapshot(root)).toEqual(before);
+      expect(siblings()).toEqual([]);
+    }
+    // And the user's file is carried over into the new set.
+    writeOutDir(sampleReport(), root, 'csv', { digits: 4, inputs: [] });
+    expect(fs.readFileSync(path.join(root, 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  it('puts back the files already replaced when a rename fails mid-way, in a directory replaced file by file', () => {
+    writeOutDir(sampleReport(), root, 'csv', { digits: 2, inputs: [] });
+    // A subdirectory of the user's: the directory cannot be switched as a whole.
+    fs.mkdirSync(path.join(root, 'mine'));
     const before = snapshot(root);
     expect(() => writeOutDir(sampleReport(), root, 'csv', { digits: 4, inputs: [] }, failing('renameSync', 5))).toThrow('simulated renameSync failure');
     expect(snapshot(root)).toEqual(before);

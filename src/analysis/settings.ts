@@ -1,0 +1,115 @@
+import type { Codebook } from '../codebook/codebook.js';
+import { usageError } from '../errors.js';
+import { INPUT_LAYOUTS } from '../read/layout/detect-layout.js';
+import type { ReadOptions } from '../read/read-csv.js';
+import { ENCODINGS } from '../read/text-decoding.js';
+import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
+import type { AnalysisSettings } from './analyze.js';
+
+/**
+ * The defaults of every analysis setting, in one place: the CLI's options (src/cli/options.ts)
+ * and the library's `analysisSettings` (src/index.ts) both take them from here.
+ */
+
+export const CI_METHODS: CiMethod[] = ['wilson', 'wilson-cc', 'clopper-pearson', 'agresti-coull', 'jeffreys', 'wald', 'logit'];
+export const ALPHA_CI_METHODS: AlphaCiMethod[] = ['feldt', 'duhachek', 'bootstrap'];
+export const MISSING_METHODS: MissingMethod[] = ['listwise', 'pairwise'];
+export const CORRELATION_METHODS: CorrelationMethod[] = ['pearson', 'spearman'];
+
+export const DEFAULT_SETTINGS = {
+  ciMethod: 'wilson',
+  alphaCi: 'feldt',
+  confLevel: 0.95,
+  missing: 'listwise',
+  correlation: 'pearson',
+  bootstrap: { resamples: 1000, seed: 1 },
+} as const satisfies Partial<AnalysisSettings>;
+
+/** The bounds of `bootstrap.resamples` and `bootstrap.seed` (--bootstrap, --seed). */
+export const BOOTSTRAP_RESAMPLES = { min: 10, max: 1_000_000 } as const;
+export const BOOTSTRAP_SEED = { min: 0, max: 2 ** 31 - 1 } as const;
+
+/** Some or all of the settings of an analysis; every one left out takes its default. */
+export interface SettingsInput {
+  /** Proportion confidence intervals (default `wilson`). */
+  ciMethod?: CiMethod;
+  /** Confidence interval of alpha (default `feldt`). */
+  alphaCi?: AlphaCiMethod;
+  /** Confidence level, 0 < p < 1 (default 0.95). */
+  confLevel?: number;
+  /** Missing answers: `listwise` (complete cases per scale, the default) or `pairwise`. */
+  missing?: MissingMethod;
+  /** Scale-score correlations (default `pearson`). */
+  correlation?: CorrelationMethod;
+  /** Group columns for prevalence (default: the codebook's `groups`). */
+  groups?: string[];
+  /** A one-stage cluster sample of this column: design-based prevalence intervals (default none). */
+  cluster?: string | null;
+  /** Resamples (10 to 1,000,000; default 1000) and seed (default 1) of `alphaCi: 'bootstrap'`. */
+  bootstrap?: { resamples?: number; seed?: number };
+  /** Out-of-range or unknown values become missing, counted in a warning, instead of an error (default false). */
+  lenient?: boolean;
+  /** Keep the rows a platform's defaults drop: Qualtrics' previews, tests and spam (default false). */
+  keepPreviews?: boolean;
+  /** How files are read: delimiter, encoding, layout, sheet (default: detected; UTF-8). */
+  read?: Partial<ReadOptions>;
+}
+
+/** The complete settings: `input`'s, and the defaults for the rest; a value out of its range is a usage error. */
+export function completeSettings(codebook: Codebook, input: SettingsInput = {}): AnalysisSettings {
+  const settings: AnalysisSettings = {
+    ciMethod: input.ciMethod ?? DEFAULT_SETTINGS.ciMethod,
+    alphaCi: input.alphaCi ?? DEFAULT_SETTINGS.alphaCi,
+    confLevel: input.confLevel ?? DEFAULT_SETTINGS.confLevel,
+    missing: input.missing ?? DEFAULT_SETTINGS.missing,
+    correlation: input.correlation ?? DEFAULT_SETTINGS.correlation,
+    groups: input.groups ?? codebook.groups,
+    cluster: input.cluster ?? null,
+    bootstrap: {
+      resamples: input.bootstrap?.resamples ?? DEFAULT_SETTINGS.bootstrap.resamples,
+      seed: input.bootstrap?.seed ?? DEFAULT_SETTINGS.bootstrap.seed,
+    },
+    lenient: input.lenient === true,
+    keepPreviews: input.keepPreviews === true,
+    read: {
+      delimiter: input.read?.delimiter ?? null,
+      encoding: input.read?.encoding ?? 'utf-8',
+      layout: input.read?.layout ?? null,
+      sheet: input.read?.sheet ?? null,
+      keepUserMissing: input.read?.keepUserMissing === true,
+      ...(input.read?.wholeFileBytes === undefined ? {} : { wholeFileBytes: input.read.wholeFileBytes }),
+    },
+  };
+  checkSettings(settings);
+  return settings;
+}
+
+/** What the CLI's option parsers check, for settings that come from code. */
+function checkSettings(s: AnalysisSettings): void {
+  oneOf('ciMethod', s.ciMethod, CI_METHODS);
+  oneOf('alphaCi', s.alphaCi, ALPHA_CI_METHODS);
+  oneOf('missing', s.missing, MISSING_METHODS);
+  oneOf('correlation', s.correlation, CORRELATION_METHODS);
+  oneOf('read.encoding', s.read.encoding, ENCODINGS);
+  if (s.read.layout !== null && s.read.layout !== undefined) oneOf('read.layout', s.read.layout, INPUT_LAYOUTS);
+  if (typeof s.confLevel !== 'number' || !(s.confLevel > 0 && s.confLevel < 1)) {
+    throw usageError(`confLevel must be a number between 0 and 1, such as 0.95, not ${String(s.confLevel)}`);
+  }
+  wholeNumber('bootstrap.resamples', s.bootstrap.resamples, BOOTSTRAP_RESAMPLES);
+  wholeNumber('bootstrap.seed', s.bootstrap.seed, BOOTSTRAP_SEED);
+  if (!Array.isArray(s.groups) || s.groups.some((g) => typeof g !== 'string')) throw usageError('groups must be a list of column names');
+  const d = s.read.delimiter;
+  if (d !== null && (typeof d !== 'string' || d.length !== 1 || d === '"' || d === '\n' || d === '\r')) {
+    throw usageError(`read.delimiter must be one character (not a double quote or a line break), or null to detect it`);
+  }
+}
+
+function oneOf<T>(name: string, value: T, allowed: readonly T[]): void {
+  if (!allowed.includes(value)) throw usageError(`${name} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
+}
+
+function wholeNumber(name: string, value: number, range: { min: number; max: number }): void {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw usageError(`${name} must be a whole number from ${range.min} to ${range.max}, not ${String(value)}`);
+  }
+}
