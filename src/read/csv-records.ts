@@ -251,7 +251,7 @@ export class CsvRecords {
 
   private pushField(value: string): void {
     if (this.row.length >= MAX_FIELDS) {
-      this.fail(`this line has more than ${MAX_FIELDS.toLocaleString('en-US')} fields (the limit)`, undefined);
+      this.fail(`this line has more than ${MAX_FIELDS.toLocaleString('en-US')} fields, the limit`, undefined);
     }
     this.row.push(value);
     this.recordChars += this.fieldChars + 1;
@@ -267,8 +267,8 @@ export class CsvRecords {
     const record = this.recordChars + this.fieldChars > MAX_RECORD_CHARS;
     if (!field && !record) return;
     const fieldFirst = field && (!record || this.recordChars + MAX_FIELD_CHARS < MAX_RECORD_CHARS);
-    if (fieldFirst) this.fail(`a field is longer than ${size(MAX_FIELD_CHARS)} (the limit)`, this.row.length, 'is a closing quote missing? Otherwise split the text, or shorten it');
-    this.fail(`this line is longer than ${size(MAX_RECORD_CHARS)} (the limit)`, this.row.length, 'is a closing quote missing, or the line ends not what they seem?');
+    if (fieldFirst) this.fail(`a field is longer than the limit of ${size(MAX_FIELD_CHARS)}`, this.row.length, 'is a closing quote missing? Otherwise split the text, or shorten it');
+    this.fail(`this line is longer than the limit of ${size(MAX_RECORD_CHARS)}`, this.row.length, 'is a closing quote missing, or the line ends not what they seem?');
   }
 
   private endRecord(): void {
@@ -298,7 +298,7 @@ export class CsvRecords {
     const place: Place = { file: this.file, line };
     const column = index === undefined ? undefined : this.columnOf(index);
     if (column !== undefined) place.column = column;
-    throw dataError(index === undefined || column !== undefined ? message : `${message}: field ${index + 1}`, place, hint ?? (message.includes('quote') ? 'a value that contains a double quote must be written as "" inside quotes' : undefined));
+    throw dataError(index === undefined || column !== undefined ? message : `${message} (in field ${index + 1})`, place, hint ?? (message.includes('quote') ? 'a value that contains a double quote must be written as "" inside quotes' : undefined));
   }
 }
 

@@ -21,31 +21,32 @@ import { histogram } from './html/histogram.js';
 import { forestPlot, type ForestRow } from './html/forest-plot.js';
 import { REPORT_CSS } from './html/report-style.js';
 import { finite } from './html/linear-scale.js';
+import type { Style } from './apa-style.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function renderHtml(report: Report, digits: number): string {
+export function renderHtml(report: Report, digits: number, style: Style = 'default'): string {
   const tables = humanTables(report);
   const find = (family: string): ReportTable => tables.find((t) => t.family === family) as ReportTable;
   const meta = reportMeta(report);
   const sections: { id: string; nav: string; html: string }[] = [];
   const rows = find('rows');
-  sections.push({ id: 'rows', nav: 'Rows', html: `<h2>${escapeHtml(rows.title)}</h2>\n${htmlTable(rows, { digits })}\n<p class="note">${escapeHtml(rows.notes.join(' '))}</p>` });
-  if (report.scales.length > 0) sections.push({ id: 'reliability', nav: 'Reliability', html: reliabilitySection(report, find('reliability'), digits) });
+  sections.push({ id: 'rows', nav: 'Rows', html: `<h2>${escapeHtml(rows.title)}</h2>\n${htmlTable(rows, { digits, style })}\n<p class="note">${escapeHtml(rows.notes.join(' '))}</p>` });
+  if (report.scales.length > 0) sections.push({ id: 'reliability', nav: 'Reliability', html: reliabilitySection(report, find('reliability'), digits, style) });
   report.scales.forEach((scale, s) => {
     const items = tables.find((t) => t.family === 'items' && t.scale === scale.id) as ReportTable;
-    sections.push({ id: `scale-${s + 1}`, nav: scale.label, html: scaleSection(report, s, find('reliability'), items, find('scores'), digits) });
+    sections.push({ id: `scale-${s + 1}`, nav: scale.label, html: scaleSection(report, s, find('reliability'), items, find('scores'), digits, style) });
   });
   const correlations = find('correlations');
-  if (correlations.rows.length > 0) sections.push({ id: 'correlations', nav: 'Correlations', html: correlationSection(report, correlations, digits) });
+  if (correlations.rows.length > 0) sections.push({ id: 'correlations', nav: 'Correlations', html: correlationSection(report, correlations, digits, style) });
   const prevalence = find('prevalence');
-  if (prevalence.rows.length > 0) sections.push({ id: 'prevalence', nav: 'Prevalence', html: prevalenceSection(report, prevalence, digits) });
+  if (prevalence.rows.length > 0) sections.push({ id: 'prevalence', nav: 'Prevalence', html: prevalenceSection(report, prevalence, digits, style) });
   const comparisons = find('group-comparisons');
   if (comparisons.rows.length > 0) {
     sections.push({
       id: 'group-comparisons',
       nav: 'Group comparisons',
-      html: `<h2>${escapeHtml(comparisons.title)}</h2>\n${htmlTable(comparisons, { digits })}`,
+      html: `<h2>${escapeHtml(comparisons.title)}</h2>\n${htmlTable(comparisons, { digits, style })}`,
     });
   }
   if (report.warnings.length > 0) sections.push({ id: 'warnings', nav: `Warnings (${report.warnings.length})`, html: warningSection(report) });
@@ -69,8 +70,8 @@ ${body}
 }
 
 /** One table as its own small page, as `--out` writes it. */
-export function renderHtmlTable(table: ReportTable, digits: number): string {
-  return page(table.title, `<main><div class="wrap">\n<section class="card">\n<h2>${escapeHtml(table.title)}</h2>\n${htmlTable(table, { digits })}\n</section>\n</div></main>`);
+export function renderHtmlTable(table: ReportTable, digits: number, style: Style = 'default'): string {
+  return page(table.title, `<main><div class="wrap">\n<section class="card">\n<h2>${escapeHtml(table.title)}</h2>\n${htmlTable(table, { digits, style })}\n</section>\n</div></main>`);
 }
 
 function page(title: string, body: string): string {
@@ -90,8 +91,8 @@ ${body}
 `;
 }
 
-function cellText(table: ReportTable, row: number, name: string, digits: number): string {
-  return humanCellByName(table, row, name, digits, NULL_MARK);
+function cellText(table: ReportTable, row: number, name: string, digits: number, style: Style): string {
+  return humanCellByName(table, row, name, digits, NULL_MARK, style);
 }
 
 /** The same table with only some rows (and without some columns). */
@@ -105,30 +106,30 @@ function slice(table: ReportTable, keep: (row: number) => boolean, dropColumns: 
   };
 }
 
-function reliabilitySection(report: Report, reliability: ReportTable, digits: number): string {
+function reliabilitySection(report: Report, reliability: ReportTable, digits: number, style: Style): string {
   const cards = report.scales.map((scale, s) => {
-    const ci = cellText(reliability, s, 'ci', digits);
+    const ci = cellText(reliability, s, 'ci', digits, style);
     return `<div class="stat"><div class="name">${escapeHtml(scale.label)}</div>
-<div class="value">${escapeHtml(cellText(reliability, s, 'alpha', digits))}<small>${escapeHtml(cellText(reliability, s, 'coefficient', digits))}</small></div>
+<div class="value">${escapeHtml(cellText(reliability, s, 'alpha', digits, style))}<small>${escapeHtml(cellText(reliability, s, 'coefficient', digits, style))}</small></div>
 <div class="detail">${escapeHtml(`${ciTitle(report)} ${ci}`)}<br>${escapeHtml(`${scale.k} items · n = ${scale.n}`)}</div></div>`;
   });
-  return `<h2>${escapeHtml(reliability.title)}</h2>\n<div class="cards">\n${cards.join('\n')}\n</div>\n${htmlTable(reliability, { digits })}`;
+  return `<h2>${escapeHtml(reliability.title)}</h2>\n<div class="cards">\n${cards.join('\n')}\n</div>\n${htmlTable(reliability, { digits, style })}`;
 }
 
-function scaleSection(report: Report, s: number, reliability: ReportTable, items: ReportTable, scores: ReportTable, digits: number): string {
+function scaleSection(report: Report, s: number, reliability: ReportTable, items: ReportTable, scores: ReportTable, digits: number, style: Style): string {
   const scale = report.scales[s];
   const coefficient = coefficientShortName(scale.coefficient);
   const figure = (name: string, value: string, main = false): string =>
     `<div${main ? ' class="main"' : ''}><dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd></div>`;
   const figures = [
-    figure(cellText(reliability, s, 'coefficient', digits), cellText(reliability, s, 'alpha', digits), true),
-    figure(ciTitle(report), cellText(reliability, s, 'ci', digits)),
-    figure('Standardized', cellText(reliability, s, 'standardized_alpha', digits)),
-    figure('Average inter-item r', cellText(reliability, s, 'average_r', digits)),
-    figure('Lambda-6', cellText(reliability, s, 'lambda6', digits)),
-    figure('Omega total', cellText(reliability, s, 'omega_total', digits)),
+    figure(cellText(reliability, s, 'coefficient', digits, style), cellText(reliability, s, 'alpha', digits, style), true),
+    figure(ciTitle(report), cellText(reliability, s, 'ci', digits, style)),
+    figure('Standardized', cellText(reliability, s, 'standardized_alpha', digits, style)),
+    figure('Average inter-item r', cellText(reliability, s, 'average_r', digits, style)),
+    figure('Lambda-6', cellText(reliability, s, 'lambda6', digits, style)),
+    figure('Omega total', cellText(reliability, s, 'omega_total', digits, style)),
     ...(scale.splitHalf !== null
-      ? [figure('Split-half r', cellText(reliability, s, 'split_half_r', digits)), figure('Spearman-Brown', cellText(reliability, s, 'spearman_brown', digits))]
+      ? [figure('Split-half r', cellText(reliability, s, 'split_half_r', digits, style)), figure('Spearman-Brown', cellText(reliability, s, 'spearman_brown', digits, style))]
       : []),
   ];
   const raises = scale.items.some((i) => i.alphaIfDeleted !== null && scale.alpha !== null && i.alphaIfDeleted > scale.alpha);
@@ -144,17 +145,17 @@ function scaleSection(report: Report, s: number, reliability: ReportTable, items
 <figure><figcaption>Items</figcaption><div class="legend">${legend}</div>
 ${itemChart(scale, digits, NULL_MARK)}
 </figure>
-<div>${htmlTable(items, { digits })}</div>
+<div>${htmlTable(items, { digits, style })}</div>
 </div>
 <div class="pair">
 <figure><figcaption>${escapeHtml(`Distribution of scores (n = ${scale.score.n})`)}</figcaption>
 ${histogram(scale, digits)}
 </figure>
-<div><h3>Score</h3>${htmlTable(scoreRow, { digits })}</div>
+<div><h3>Score</h3>${htmlTable(scoreRow, { digits, style })}</div>
 </div>`;
 }
 
-function correlationSection(report: Report, table: ReportTable, digits: number): string {
+function correlationSection(report: Report, table: ReportTable, digits: number, style: Style): string {
   const c = report.correlations;
   const cellStyle = (i: number, j: number): string | undefined => {
     if (j === 0 || j - 1 >= i) return undefined;
@@ -163,10 +164,10 @@ function correlationSection(report: Report, table: ReportTable, digits: number):
     const strength = Math.min(1, Math.abs(r)) * 0.45;
     return `background: rgba(${r < 0 ? '217, 102, 11' : '47, 109, 181'}, ${strength.toFixed(3)})`;
   };
-  return `<h2>${escapeHtml(table.title)}</h2>\n${htmlTable(table, { digits, cellStyle })}`;
+  return `<h2>${escapeHtml(table.title)}</h2>\n${htmlTable(table, { digits, cellStyle, style })}`;
 }
 
-function prevalenceSection(report: Report, table: ReportTable, digits: number): string {
+function prevalenceSection(report: Report, table: ReportTable, digits: number, style: Style): string {
   const ids = [...new Set(report.prevalence.map((p) => p.id))];
   const measures = ids.map((id) => {
     const indices = report.prevalence.map((p, i) => (p.id === id ? i : -1)).filter((i) => i >= 0);
@@ -177,21 +178,21 @@ function prevalenceSection(report: Report, table: ReportTable, digits: number): 
     const rows: ForestRow[] = indices.map((i) => {
       const p = report.prevalence[i];
       return {
-        label: oneColumn !== undefined && p.group !== null ? p.group.value : cellText(table, i, 'group', digits),
+        label: oneColumn !== undefined && p.group !== null ? p.group.value : cellText(table, i, 'group', digits, style),
         overall: p.group === null,
         proportion: finite(p.proportion),
         lower: finite(p.ci.lower),
         upper: finite(p.ci.upper),
         n: p.n,
         percent: formatPercent(p.proportion, digits) ?? NULL_MARK,
-        detail: [cellText(table, i, 'prevalence', digits), cellText(table, i, 'ci', digits), cellText(table, i, 'answered', digits)].join(' '),
+        detail: [cellText(table, i, 'prevalence', digits, style), cellText(table, i, 'ci', digits, style), cellText(table, i, 'answered', digits, style)].join(' '),
       };
     });
     const part = slice(table, (i) => report.prevalence[i].id === id, ['measure']);
     return `<div class="measure"><h3>${escapeHtml(label)}</h3>
 <div class="pair forest-pair">
 <figure>${forestPlot(label, oneColumn ?? 'Group', rows)}</figure>
-<div>${htmlTable(part, { digits })}</div>
+<div>${htmlTable(part, { digits, style })}</div>
 </div></div>`;
   });
   const notes = table.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('\n');

@@ -1,7 +1,11 @@
 /**
- * The one entry point from a Report to the text of an output format, for stdout. Renderers
- * only format: every figure comes from the Report, rounded to `digits` decimals (json keeps
- * full precision), with the same cell formatter in every format.
+ * The one entry point from a Report to an output format, for stdout. Renderers only format:
+ * every figure comes from the Report, rounded to `digits` decimals (json keeps full
+ * precision), with the same cell formatter in every format.
+ *
+ * `render` gives the text formats (FORMATS), synchronously, as a string. `renderOutput` gives
+ * every format (OUTPUT_FORMATS: the text formats and `docx`) and is async: a docx is bytes
+ * (a Buffer), made by the `docx` package, which is loaded only then.
  */
 import type { Report } from './report.js';
 import { usageError } from '../errors.js';
@@ -12,19 +16,48 @@ import { renderLong } from './render-csv.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderLatex } from './render-latex.js';
 import { renderHtml } from './render-html.js';
+import type { Style } from './apa-style.js';
 
+/** The text formats. */
 export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
+/** The binary formats: bytes, not text. */
+export const BINARY_FORMATS = ['docx'] as const;
+export type BinaryFormat = (typeof BINARY_FORMATS)[number];
+/** Every format `renderOutput` writes. */
+export const OUTPUT_FORMATS = [...FORMATS, ...BINARY_FORMATS] as const;
+export type OutputFormat = Format | BinaryFormat;
 
 export interface RenderOptions {
   /** Decimals of every statistic (percentages get digits - 2); 0 to MAX_DIGITS. */
   digits: number;
   /** ANSI colour in the `table` format: a colour paint (see paint.ts `ansiPaint`), or false. */
   color: false | Paint;
+  /**
+   * `apa` (markdown, latex, html): no leading zero for figures bounded by 1, `< .001`, italic
+   * statistic symbols in headings (`apa-style.ts`). `default` (or absent): as always. The
+   * other text formats ignore it; docx is always APA style.
+   */
+  style?: Style;
+}
+
+export function isBinaryFormat(format: OutputFormat): format is BinaryFormat {
+  return (BINARY_FORMATS as readonly string[]).includes(format);
+}
+
+/** Any format: a string for the text formats, a Buffer (the .docx file's bytes) for docx. */
+export async function renderOutput(report: Report, format: OutputFormat, options: RenderOptions): Promise<string | Buffer> {
+  if (format === 'docx') {
+    checkDigits(options.digits);
+    const { renderDocx } = await import('./render-docx.js');
+    return renderDocx(report, options.digits);
+  }
+  return render(report, format, options);
 }
 
 export function render(report: Report, format: Format, options: RenderOptions): string {
   checkDigits(options.digits);
+  const style = options.style ?? 'default';
   switch (format) {
     case 'table':
       return renderTable(report, options.digits, options.color === false ? PLAIN : options.color);
@@ -35,11 +68,11 @@ export function render(report: Report, format: Format, options: RenderOptions): 
     case 'tsv':
       return renderLong(report, options.digits, '\t');
     case 'markdown':
-      return renderMarkdown(report, options.digits);
+      return renderMarkdown(report, options.digits, style);
     case 'latex':
-      return renderLatex(report, options.digits);
+      return renderLatex(report, options.digits, style);
     case 'html':
-      return renderHtml(report, options.digits);
+      return renderHtml(report, options.digits, style);
     default:
       throw usageError(`unknown format "${String(format)}"`, { option: '--format' }, `use one of ${FORMATS.join(', ')}`);
   }

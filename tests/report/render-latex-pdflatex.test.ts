@@ -61,7 +61,7 @@ function wideReport(): Report {
   report.correlations = {
     ...report.correlations,
     ids: scales.map((s) => s.id),
-    r: Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : report.correlations.r[at(i)][at(j)] - (i === j ? 0 : 0.01 * ((i + j) % 5))))),
+    r: Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : (report.correlations.r[at(i)][at(j)] ?? 0) - 0.01 * ((i + j) % 5)))),
     n: Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => report.correlations.n[at(i)][at(j)])),
     ci: Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? null : report.correlations.ci[at(i)][at(j)]))),
   };

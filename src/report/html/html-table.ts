@@ -6,6 +6,7 @@
 import type { ReportTable } from '../table-model.js';
 import { humanCell } from '../format-cell.js';
 import { escapeHtml } from './escape-html.js';
+import { headingSegments, type Style } from '../apa-style.js';
 
 export const NULL_MARK = '—';
 
@@ -13,27 +14,34 @@ export interface HtmlTableOptions {
   digits: number;
   /** Inline CSS for one body cell (e.g. a correlation's shading), by row and column index. */
   cellStyle?: (row: number, column: number) => string | undefined;
+  /** `apa`: no leading zero for figures bounded by 1, italic symbols in headings (`<i>r</i>`). */
+  style?: Style;
 }
 
 export function htmlTable(table: ReportTable, options: HtmlTableOptions): string {
   const { digits } = options;
+  const style = options.style ?? 'default';
+  const headingHtml = (title: string): string =>
+    headingSegments(title, style)
+      .map((s) => (s.italic ? `<i>${escapeHtml(s.text)}</i>` : escapeHtml(s.text)))
+      .join('');
   const groupAt = table.columns.findIndex((c) => c.group === true);
   const shown = table.columns.map((_, j) => j).filter((j) => j !== groupAt);
   const numeric = (j: number): boolean => table.columns[j].kind !== 'text' && table.columns[j].kind !== 'flag';
   const head = shown
-    .map((j) => `<th scope="col"${numeric(j) ? ' class="num"' : ''}>${escapeHtml(table.columns[j].title)}</th>`)
+    .map((j) => `<th scope="col"${numeric(j) ? ' class="num"' : ''}>${headingHtml(table.columns[j].title)}</th>`)
     .join('');
   const body: string[] = [];
   table.rows.forEach((row, i) => {
     if (groupAt >= 0 && (i === 0 || table.rows[i - 1][groupAt] !== row[groupAt])) {
-      const heading = humanCell(row[groupAt], table.columns[groupAt], digits, NULL_MARK);
+      const heading = humanCell(row[groupAt], table.columns[groupAt], digits, NULL_MARK, style);
       body.push(`<tr class="group"><th scope="colgroup" colspan="${shown.length}">${escapeHtml(heading)}</th></tr>`);
     }
     const cells = shown.map((j) => {
-      const text = humanCell(row[j], table.columns[j], digits, NULL_MARK);
+      const text = humanCell(row[j], table.columns[j], digits, NULL_MARK, style);
       const classes = [numeric(j) ? 'num' : '', text === NULL_MARK ? 'null' : ''].filter((c) => c !== '').join(' ');
-      const style = options.cellStyle?.(i, j);
-      return `<td${classes ? ` class="${classes}"` : ''}${style ? ` style="${escapeHtml(style)}"` : ''}>${escapeHtml(text)}</td>`;
+      const css = options.cellStyle?.(i, j);
+      return `<td${classes ? ` class="${classes}"` : ''}${css ? ` style="${escapeHtml(css)}"` : ''}>${escapeHtml(text)}</td>`;
     });
     body.push(`<tr>${cells.join('')}</tr>`);
   });

@@ -53,15 +53,18 @@ export interface TablePlan {
   long: boolean;
 }
 
-/** `texts[i][j]`: the human text of row i, column j (every column of the table). */
-export function planTable(table: ReportTable, texts: string[][], style: Style): TablePlan {
+/**
+ * `texts[i][j]`: the human text of row i, column j (every column of the table); `maxWidth`:
+ * the widest a part may be, in em (docx plans for its wider page).
+ */
+export function planTable(table: ReportTable, texts: string[][], style: Style, maxWidth = PLANNED_WIDTH): TablePlan {
   const groupAt = table.columns.findIndex((c) => c.group === true);
   const shown = table.columns.map((_, j) => j).filter((j) => j !== groupAt);
   // Text columns wrap only when the table would not fit with them at their natural width.
   const natural = shown.map((j, position) => planColumn(table, texts, j, style, Infinity, position));
-  const fits = partWidth(natural.map((c) => c.width)) <= PLANNED_WIDTH;
+  const fits = partWidth(natural.map((c) => c.width)) <= maxWidth;
   const columns = fits ? natural : shown.map((j, position) => planColumn(table, texts, j, style, position === 0 ? FIRST_CAP : TEXT_CAP, position));
-  const parts = splitColumns(columns.map((c) => c.width));
+  const parts = splitColumns(columns.map((c) => c.width), maxWidth);
   return { columns, parts, groupAt, long: height(table, texts, columns, parts, groupAt) > FLOAT_MAX_LINES };
 }
 
@@ -89,13 +92,13 @@ export function partWidth(widths: number[]): number {
   return widths.reduce((sum, w) => sum + w, 0) + 2 * COLUMN_SEP * Math.max(0, widths.length - 1);
 }
 
-/** Positions of columns in parts no wider than PLANNED_WIDTH, each starting with column 0. */
-function splitColumns(widths: number[]): number[][] {
+/** Positions of columns in parts no wider than `maxWidth`, each starting with column 0. */
+function splitColumns(widths: number[], maxWidth: number): number[][] {
   if (widths.length === 0) return [[]];
   const parts: number[][] = [[0]];
   for (let k = 1; k < widths.length; k++) {
     const part = parts[parts.length - 1];
-    if (part.length > 1 && partWidth([...part, k].map((p) => widths[p])) > PLANNED_WIDTH) parts.push([0, k]);
+    if (part.length > 1 && partWidth([...part, k].map((p) => widths[p])) > maxWidth) parts.push([0, k]);
     else part.push(k);
   }
   return parts;

@@ -22,7 +22,7 @@ import { finishSolution, MIN_UNIQUENESS, type FactorWarning, type UnrotatedSolut
  * found by src/stats/minres-one-factor.ts (projected Newton over the loadings, a few steps even on
  * nearly structureless matrices; `iterations` is then 0).
  */
-export function minresExtraction(r: Float64Array, k: number, m: number): UnrotatedSolution {
+export function minresExtraction(r: Float64Array, k: number, m: number, options: { gtol?: number } = {}): UnrotatedSolution {
   checkArguments(r, k, m, 'minresExtraction');
   const smc = squaredMultipleCorrelations(r, k).values;
   if (m === 1) {
@@ -33,7 +33,7 @@ export function minresExtraction(r: Float64Array, k: number, m: number): Unrotat
   }
   const upper = Math.max(1, ...smc);
   const start = Float64Array.from(smc, (s, i) => r[i * k + i] - s);
-  const result = boxQuasiNewton((psi) => minresObjective(r, k, m, psi), start, MIN_UNIQUENESS, upper);
+  const result = boxQuasiNewton((psi) => minresObjective(r, k, m, psi), start, MIN_UNIQUENESS, upper, { gtol: options.gtol });
   const raw = reducedLoadings(r, k, m, result.x);
   const warnings: FactorWarning[] = [];
   if (!result.converged) warnings.push({ code: 'not-converged', message: 'the minres fit did not converge: the loadings are its last point' });

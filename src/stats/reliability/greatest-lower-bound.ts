@@ -2,6 +2,7 @@ import { matrixSum, positiveVariance, trace } from '../matrix-sums.js';
 import { minresOneFactor } from '../minres-one-factor.js';
 import { squaredMultipleCorrelations } from '../squared-multiple-correlation.js';
 import { symmetricEigen } from '../symmetric-eigen.js';
+import { minresExtraction } from '../factor/minres-extraction.js';
 import { minresFactors } from './minres-factors.js';
 
 export interface GreatestLowerBound {
@@ -18,7 +19,7 @@ export interface GreatestLowerBound {
  *      communalities on the diagonal;
  *   2. if the nf-factor model has negative degrees of freedom, k(k-1)/2 - nf·k + nf(nf-1)/2 < 0,
  *      use nf - 1 (once, as psych);
- *   3. fit nf minres factors (minres-factors.ts; one factor: minres-one-factor.ts) and put
+ *   3. fit nf minres factors (factor/minres-extraction.ts, or minres-factors.ts where that does not settle; one factor: minres-one-factor.ts) and put
  *      their communalities h² on the diagonal of R:
  *   glb = (1'R1 - tr R + Σ h²_i) / 1'R1.
  * NaN for k < 3, an undefined cell, 1'R1 not above rounding, or a fit that did not converge.
@@ -45,7 +46,10 @@ export function greatestLowerBound(r: Float64Array, k: number): GreatestLowerBou
     converged = true;
     nf = 1;
   } else {
-    const fit = minresFactors(r, k, nf, smc);
+    // The quasi-Newton fit settles in a few steps on most scales; on a flat minimum where it
+    // does not, the slower fixed-point fit of minres-factors.ts is tried.
+    const fast = minresExtraction(r, k, nf, { gtol: 1e-7 });
+    const fit = fast.converged ? fast : minresFactors(r, k, nf, smc);
     h2 = fit.communalities;
     converged = fit.converged;
   }
