@@ -7,7 +7,9 @@ import {
   type AlphaCiMethod,
   type CiMethod,
   type CorrelationMethod,
+  type ItemCorrelationMethod,
   type MissingMethod,
+  type ReliabilitySet,
   type InputReport,
   type Report,
   type Warning,
@@ -35,6 +37,12 @@ export interface AnalysisSettings {
   groups: string[];
   cluster: string | null;
   bootstrap: { resamples: number; seed: number };
+  /** `basic` (absent: basic) or `full` (settings.ts RELIABILITY_SETS). */
+  reliability?: ReliabilitySet;
+  /** `pearson` (absent: pearson) or `polychoric`: pair tables are kept in the pass, ordinal figures reported. */
+  itemCorrelations?: ItemCorrelationMethod;
+  /** Factors of the Schmid-Leiman omega (absent: 3); a scale's codebook `nfactors` wins. */
+  nfactors?: number;
   lenient: boolean;
   /** Keep the rows a platform's defaults drop (Qualtrics' previews, tests and spam). */
   keepPreviews: boolean;

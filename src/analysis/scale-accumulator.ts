@@ -7,6 +7,21 @@ import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { UNIVARIATE_STRIDE } from '../stats/univariate-moments.js';
 import { ItemFrequencies } from './scale-item-frequencies.js';
 import { itemTotalFromCovariance } from '../stats/item-total-correlation.js';
+import { PairTables } from '../stats/polychoric/pair-tables.js';
+
+/** Most answer categories an item may have for its pair tables (PairTables' bound). */
+export const MAX_ORDINAL_CATEGORIES = 10;
+
+/**
+ * The codes of a scale's items in category order, for its pair tables: the whole numbers of
+ * its range (after reverse keying the values stay in the range), or null when the range is not
+ * whole numbers or spans more than MAX_ORDINAL_CATEGORIES values (no ordinal correlations).
+ */
+export function ordinalCodes(scale: Scale): number[] | null {
+  const [lo, hi] = scale.range;
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi - lo + 1 > MAX_ORDINAL_CATEGORIES || hi < lo) return null;
+  return Array.from({ length: hi - lo + 1 }, (_, c) => lo + c);
+}
 
 /** What the reliability figures of one scale are computed from (see ScaleAccumulator.moments). */
 export interface ScaleMoments {
@@ -44,7 +59,9 @@ export interface ScaleMoments {
  *   missing answers.
  * Moments are kept relative to the first observed value, so adding a constant to every
  * answer changes nothing but the means. With `keepData`, the rows behind alpha (listwise:
- * complete rows; pairwise: all rows) are also stored, for the bootstrap.
+ * complete rows; pairwise: all rows) are also stored, for the bootstrap. With `pairTables`
+ * (--item-correlations polychoric), the same rows also update the contingency table of every
+ * item pair (pair-tables.ts), for the polychoric correlations; memory stays flat.
  */
 export class ScaleAccumulator {
   readonly k: number;
@@ -64,8 +81,10 @@ export class ScaleAccumulator {
   private readonly y: Float64Array;
   private data: Float64Array;
   private dataRows = 0;
+  /** Every item pair's contingency table (null unless asked for, or when the codes do not allow it). */
+  readonly pairTables: PairTables | null;
 
-  constructor(scale: Scale, options: { missing: MissingMethod; keepData: boolean }) {
+  constructor(scale: Scale, options: { missing: MissingMethod; keepData: boolean; pairTables?: boolean }) {
     const k = scale.items.length;
     this.k = k;
     this.missingMethod = options.missing;
@@ -79,6 +98,8 @@ export class ScaleAccumulator {
     this.itemTotal = new Float64Array(k * PAIR_STRIDE);
     this.y = new Float64Array(k);
     this.data = new Float64Array(options.keepData ? 64 * k : 0);
+    const codes = options.pairTables === true ? ordinalCodes(scale) : null;
+    this.pairTables = codes === null ? null : new PairTables(scale.items.map(() => codes), { maxCategories: MAX_ORDINAL_CATEGORIES });
   }
 
   /** Add one respondent's k values (NaN = missing). */
@@ -97,6 +118,8 @@ export class ScaleAccumulator {
       if (this.shift !== this.shift) this.shift = v;
     }
     if (this.listwise !== null && answered < k) return;
+    // The rows behind alpha: complete rows listwise (psych polychoric(na.omit(x))), every row pairwise.
+    if (this.pairTables !== null) this.pairTables.add(values);
     const y = this.y;
     let total = 0;
     for (let i = 0; i < k; i++) {

@@ -64,8 +64,10 @@ export interface ScaleFigures {
   varR: number;
   /** psych alpha.drop per item (all NaN for k = 2). */
   dropped: ItemDropped[];
-  /** Omega total of the other k - 1 items, refitted (jamovi). */
+  /** Omega total of the other k - 1 items, refitted (jamovi); NaN unless `full`. */
   omegaIfDropped: Float64Array;
+  /** Whether the iterative figures (glb, omega if dropped) were asked for (--reliability full). */
+  full: boolean;
   summary: ItemSummary;
   /** The figures left out for the scale's size (see MAX_ITEMS). */
   skipped: string[];
@@ -77,8 +79,11 @@ export interface ScaleFigures {
  * from R = cov2cor(C); omega total from a one-factor minres fit of cor(x, use = "pairwise")
  * (R itself under listwise deletion); item-rest r and alpha-if-deleted from C.
  * Each formula is in its file under src/stats.
+ * With `full` false (--reliability basic, the default) the iterative figures, glb and omega if
+ * dropped, are not computed (NaN, and glbConverged null): they were not asked for.
  */
-export function scaleFigures(m: ScaleMoments, seed = 1): ScaleFigures {
+export function scaleFigures(m: ScaleMoments, seed = 1, options: { full?: boolean } = {}): ScaleFigures {
+  const full = options.full ?? true;
   const k = m.itemN.length;
   const c = m.covariance;
   const r = m.correlation;
@@ -105,7 +110,7 @@ export function scaleFigures(m: ScaleMoments, seed = 1): ScaleFigures {
     skipped.push(`${name} (above ${MAX_ITEMS[what]} items)`);
     return false;
   };
-  const glb = k >= 3 && allFinite(m.pairwiseCorrelation) && fits('glb', 'the greatest lower bound')
+  const glb = full && k >= 3 && allFinite(m.pairwiseCorrelation) && fits('glb', 'the greatest lower bound')
     ? greatestLowerBound(m.pairwiseCorrelation, k)
     : null;
   const dropped = fits('dropped', 'the figures if an item is dropped other than alpha');
@@ -138,7 +143,8 @@ export function scaleFigures(m: ScaleMoments, seed = 1): ScaleFigures {
     medianR: rFinite ? medianInterItemR(r, k) : nan,
     varR: rFinite ? interItemRVariance(r, k) : nan,
     dropped: dropped ? itemDropped(c, r, k, m.n) : Array.from({ length: k }, () => nanDropped),
-    omegaIfDropped: dropped ? omegaIfDropped(m.pairwiseCorrelation, k) : new Float64Array(k).fill(nan),
+    omegaIfDropped: dropped && full ? omegaIfDropped(m.pairwiseCorrelation, k) : new Float64Array(k).fill(nan),
+    full,
     summary: itemSummary(m.itemMean, c, r, k),
     skipped,
   };

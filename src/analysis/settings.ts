@@ -3,7 +3,7 @@ import { usageError } from '../errors.js';
 import { INPUT_LAYOUTS } from '../read/layout/detect-layout.js';
 import type { ReadOptions } from '../read/read-csv.js';
 import { ENCODINGS } from '../read/text-decoding.js';
-import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
+import type { AlphaCiMethod, CiMethod, CorrelationMethod, ItemCorrelationMethod, MissingMethod, ReliabilitySet } from '../report/report.js';
 import type { AnalysisSettings } from './analyze.js';
 
 /**
@@ -15,6 +15,14 @@ export const CI_METHODS: CiMethod[] = ['wilson', 'wilson-cc', 'clopper-pearson',
 export const ALPHA_CI_METHODS: AlphaCiMethod[] = ['feldt', 'duhachek', 'bootstrap'];
 export const MISSING_METHODS: MissingMethod[] = ['listwise', 'pairwise'];
 export const CORRELATION_METHODS: CorrelationMethod[] = ['pearson', 'spearman'];
+/**
+ * `basic`: the closed-form reliability figures (and alpha, omega total); `full` adds the
+ * iterative ones: glb, omega if dropped, the Schmid-Leiman omega with its bootstrap interval,
+ * parallel analysis and MAP.
+ */
+export const RELIABILITY_SETS: ReliabilitySet[] = ['basic', 'full'];
+/** The item correlations behind the ordinal figures: `pearson` (none) or `polychoric` (tetrachoric for 0/1 items). */
+export const ITEM_CORRELATION_METHODS: ItemCorrelationMethod[] = ['pearson', 'polychoric'];
 
 export const DEFAULT_SETTINGS = {
   ciMethod: 'wilson',
@@ -23,7 +31,14 @@ export const DEFAULT_SETTINGS = {
   missing: 'listwise',
   correlation: 'pearson',
   bootstrap: { resamples: 1000, seed: 1 },
+  reliability: 'basic',
+  itemCorrelations: 'pearson',
+  /** Factors of the Schmid-Leiman omega, psych::omega's default; a scale's codebook `nfactors` wins. */
+  nfactors: 3,
 } as const satisfies Partial<AnalysisSettings>;
+
+/** The bounds of `nfactors` (--nfactors). */
+export const NFACTORS = { min: 1, max: 100 } as const;
 
 /** The bounds of `bootstrap.resamples` and `bootstrap.seed` (--bootstrap, --seed). */
 export const BOOTSTRAP_RESAMPLES = { min: 10, max: 1_000_000 } as const;
@@ -47,6 +62,12 @@ export interface SettingsInput {
   cluster?: string | null;
   /** Resamples (10 to 1,000,000; default 1000) and seed (default 1) of `alphaCi: 'bootstrap'`. */
   bootstrap?: { resamples?: number; seed?: number };
+  /** `basic` (default): closed-form reliability figures; `full`: also glb, omega if dropped, omega hierarchical with its interval, parallel analysis, MAP. */
+  reliability?: ReliabilitySet;
+  /** `polychoric` adds ordinal alpha and omega from polychoric (tetrachoric for 0/1) item correlations (default `pearson`: none). */
+  itemCorrelations?: ItemCorrelationMethod;
+  /** Factors of the Schmid-Leiman omega (default 3, as psych::omega; a scale's codebook `nfactors` wins). */
+  nfactors?: number;
   /** Out-of-range or unknown values become missing, counted in a warning, instead of an error (default false). */
   lenient?: boolean;
   /** Keep the rows a platform's defaults drop: Qualtrics' previews, tests and spam (default false). */
@@ -69,6 +90,9 @@ export function completeSettings(codebook: Codebook, input: SettingsInput = {}):
       resamples: input.bootstrap?.resamples ?? DEFAULT_SETTINGS.bootstrap.resamples,
       seed: input.bootstrap?.seed ?? DEFAULT_SETTINGS.bootstrap.seed,
     },
+    reliability: input.reliability ?? DEFAULT_SETTINGS.reliability,
+    itemCorrelations: input.itemCorrelations ?? DEFAULT_SETTINGS.itemCorrelations,
+    nfactors: input.nfactors ?? DEFAULT_SETTINGS.nfactors,
     lenient: input.lenient === true,
     keepPreviews: input.keepPreviews === true,
     read: {
@@ -90,6 +114,9 @@ function checkSettings(s: AnalysisSettings): void {
   oneOf('alphaCi', s.alphaCi, ALPHA_CI_METHODS);
   oneOf('missing', s.missing, MISSING_METHODS);
   oneOf('correlation', s.correlation, CORRELATION_METHODS);
+  oneOf('reliability', s.reliability, RELIABILITY_SETS);
+  oneOf('itemCorrelations', s.itemCorrelations, ITEM_CORRELATION_METHODS);
+  wholeNumber('nfactors', s.nfactors ?? DEFAULT_SETTINGS.nfactors, NFACTORS);
   oneOf('read.encoding', s.read.encoding, ENCODINGS);
   if (s.read.layout !== null && s.read.layout !== undefined) oneOf('read.layout', s.read.layout, INPUT_LAYOUTS);
   if (typeof s.confLevel !== 'number' || !(s.confLevel > 0 && s.confLevel < 1)) {

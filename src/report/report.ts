@@ -19,6 +19,10 @@ export type CiMethod =
 export type AlphaCiMethod = 'feldt' | 'duhachek' | 'bootstrap';
 export type MissingMethod = 'listwise' | 'pairwise';
 export type CorrelationMethod = 'pearson' | 'spearman';
+/** Which reliability figures are computed: the closed-form ones, or also the iterative ones. */
+export type ReliabilitySet = 'basic' | 'full';
+/** The item correlations of the ordinal figures. */
+export type ItemCorrelationMethod = 'pearson' | 'polychoric';
 
 export interface Interval {
   method: string;
@@ -288,6 +292,12 @@ export interface Report {
     groups: string[];
     cluster: string | null;
     bootstrap: { resamples: number; seed: number } | null;
+    /** Which reliability figures were computed (`basic`: closed forms; `full`: also glb, omega if dropped, omega, dimensionality). */
+    reliability: ReliabilitySet;
+    /** `polychoric`: each scale also has `ordinal` figures. */
+    itemCorrelations: ItemCorrelationMethod;
+    /** Factors of the Schmid-Leiman omega (a scale's codebook `nfactors` wins; see each scale's `omega.nfactors`). */
+    nfactors: number;
   };
   scales: ScaleReport[];
   correlations: Correlations;

@@ -36,18 +36,43 @@ export function bootstrapAlphaInterval(
   options: { pairwise: boolean; resamples: number; seed: number; level: number },
 ): BootstrapInterval {
   if (n < 2 || k < 2 || options.resamples < 1) return { lower: null, upper: null, valid: 0 };
-  const random = new Xoshiro128(options.seed);
   const sample = options.pairwise ? pairwiseAlpha(k) : completeCaseAlpha(k);
-  const alphas = new Float64Array(options.resamples);
+  return percentileBootstrap(rows, n, k, { reset: sample.reset, add: sample.add, value: sample.alpha }, options);
+}
+
+/** A statistic of the rows added since `reset` (NaN where undefined). */
+export interface ResampleStatistic {
+  reset(): void;
+  /** Add the row of k values at `rows[from .. from + k)`. */
+  add(rows: Float64Array, from: number): void;
+  value(): number;
+}
+
+/**
+ * The resampling behind every bootstrap interval here: `resamples` samples of the n rows drawn
+ * with replacement by xoshiro128** seeded by `seed` (one nextInt(n) per drawn row, in order),
+ * the statistic of each, and the type-7 quantiles at γ/2 and 1 - γ/2 (γ = 1 - level) of the
+ * defined values. The same seed draws the same rows for every statistic.
+ */
+export function percentileBootstrap(
+  rows: Float64Array,
+  n: number,
+  k: number,
+  statistic: ResampleStatistic,
+  options: { resamples: number; seed: number; level: number },
+): BootstrapInterval {
+  if (n < 2 || options.resamples < 1) return { lower: null, upper: null, valid: 0 };
+  const random = new Xoshiro128(options.seed);
+  const values = new Float64Array(options.resamples);
   let valid = 0;
   for (let b = 0; b < options.resamples; b++) {
-    sample.reset();
-    for (let i = 0; i < n; i++) sample.add(rows, random.nextInt(n) * k);
-    const alpha = sample.alpha();
-    if (Number.isFinite(alpha)) alphas[valid++] = alpha;
+    statistic.reset();
+    for (let i = 0; i < n; i++) statistic.add(rows, random.nextInt(n) * k);
+    const value = statistic.value();
+    if (Number.isFinite(value)) values[valid++] = value;
   }
   if (valid === 0) return { lower: null, upper: null, valid };
-  const sorted = alphas.subarray(0, valid).sort();
+  const sorted = values.subarray(0, valid).sort();
   const gamma = 1 - options.level;
   return { lower: quantileType7(sorted, gamma / 2), upper: quantileType7(sorted, 1 - gamma / 2), valid };
 }

@@ -93,7 +93,8 @@ function expectOneCompleteSet(out: string, allowed: Record<string, string>[], wh
   } else {
     const beside = readdirSync(dirname(out)).filter((name) => /\.sa-(new|old)-/.test(name) && name.startsWith(`.${basename(out)}.`));
     const sets = beside.map((name) => snapshot(join(dirname(out), name)));
-    expect(sets.some((set) => allowed.some((a) => JSON.stringify(a) === JSON.stringify(set))), `${what}: a complete set beside the missing directory`).toBe(true);
+    // A directory the run was to create may simply not be there yet.
+    if (!(sets.length === 0 && allowed.some((set) => Object.keys(set).length === 0))) expect(sets.some((set) => allowed.some((a) => JSON.stringify(a) === JSON.stringify(set))), `${what}: a complete set beside the missing directory`).toBe(true);
   }
   prepareOutDir(out, [DATA]);
   expect(leftovers(out), `${what}: left behind after the clean-up`).toEqual([]);

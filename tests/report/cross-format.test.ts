@@ -169,3 +169,28 @@ for (const digits of [3, 2] as const) {
     });
   });
 }
+
+describe('--style apa: the same figures without leading zeros in markdown, latex, html and docx', () => {
+  const apa = (text: string): string => text.replace(/(^|[^\d.])0\.(?=\d)/g, '$1.');
+  for (const digits of [3, 2] as const) {
+    it(`reliability (digits ${digits})`, async () => {
+      const expected = RELIABILITY[digits].map((s) => ({ ...s, alpha: apa(s.alpha), ci: apa(s.ci) }));
+      expect(expected[0].alpha).toBe(digits === 3 ? '.930' : '.93');
+      const md = markdownRows(render(report, 'markdown', { digits, color: false, style: 'apa' }), 'Reliability');
+      const tex = latexRows(render(report, 'latex', { digits, color: false, style: 'apa' }), 'Reliability');
+      const html = htmlRows(render(report, 'html', { digits, color: false, style: 'apa' }), 'reliability').map((row) => row.map(unescapeHtml));
+      const { renderDocx } = await import('../../src/report/render-docx.js');
+      const { docxBody, docxEntry } = await import('./docx-read.js');
+      const body = docxBody(docxEntry(await renderDocx(report, digits), 'word/document.xml'));
+      const docx = body.flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r.cells) : []));
+      for (const rows of [md, tex, html]) {
+        expect(rows).toHaveLength(3);
+        rows.forEach((row, s) => expect([row[0], row[1], row[4], row[5]]).toEqual([expected[s].label, expected[s].name, expected[s].alpha, expected[s].ci]));
+      }
+      for (const scale of expected) {
+        expect(docx.some((r) => r[0] === scale.label && r.includes(scale.name) && r.includes(scale.alpha))).toBe(true);
+        expect(docx.some((r) => r[0] === scale.label && r.includes(scale.ci))).toBe(true);
+      }
+    });
+  }
+});

@@ -4,6 +4,8 @@ import type { FactorWarning } from './factor-solution.js';
 import { minresOneFactor } from '../minres-one-factor.js';
 import { squaredMultipleCorrelations } from '../squared-multiple-correlation.js';
 import { NormalDeviates } from './normal-deviates.js';
+import { CoMoments } from '../co-moments.js';
+import { cov2cor } from '../cov2cor.js';
 
 export interface ParallelAnalysis {
   /** Eigenvalues of R (psych `pc.values`). */
@@ -36,7 +38,7 @@ export interface ParallelAnalysis {
  * xoshiro128** (seeded; normal-deviates.ts), not R's generator, so the simulated figures differ
  * from psych's by simulation error and a suggestion can differ where an observed eigenvalue is
  * close to its threshold. Cost: per simulation n·k normals, the k × k cross-products (n k²/2)
- * and a one-factor fit (minres-one-factor.ts).
+ * and a one-factor fit (minres-one-factor.ts); memory O(k²), the deviates are not held.
  */
 export function parallelAnalysis(
   r: Float64Array,
@@ -54,10 +56,8 @@ export function parallelAnalysis(
   const normals = new NormalDeviates(seed);
   const pcSims: Float64Array[] = [];
   const faSims: Float64Array[] = [];
-  const x = new Float64Array(n * k);
   for (let it = 0; it < iterations; it++) {
-    for (let i = 0; i < x.length; i++) x[i] = normals.next();
-    const c = correlationOf(x, n, k);
+    const c = simulatedCorrelation(normals, n, k);
     pcSims.push(symmetricEigen(c, k).values);
     faSims.push(oneFactorValues(c, k));
   }
@@ -113,23 +113,17 @@ function oneFactorValues(r: Float64Array, k: number): Float64Array {
   return symmetricEigen(reduced, k).values;
 }
 
-/** Pearson correlation matrix of the columns of the n × k row-major matrix x. */
-function correlationOf(x: Float64Array, n: number, k: number): Float64Array {
-  const mean = new Float64Array(k);
-  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) mean[j] += x[i * k + j];
-  for (let j = 0; j < k; j++) mean[j] /= n;
-  const c = new Float64Array(k * k);
+/**
+ * Pearson correlation matrix of n × k standard normal deviates drawn row by row (the same
+ * deviates, in the same order, as filling an n × k row-major matrix first), without holding
+ * them: memory O(k²) whatever n. Co-moments by Welford's update (co-moments.ts).
+ */
+function simulatedCorrelation(normals: NormalDeviates, n: number, k: number): Float64Array {
+  const moments = new CoMoments(k);
   const row = new Float64Array(k);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < k; j++) row[j] = x[i * k + j] - mean[j];
-    for (let a = 0; a < k; a++) {
-      const v = row[a];
-      for (let b = 0; b <= a; b++) c[a * k + b] += v * row[b];
-    }
+    for (let j = 0; j < k; j++) row[j] = normals.next();
+    moments.add(row);
   }
-  for (let a = 0; a < k; a++) {
-    for (let b = 0; b < a; b++) c[b * k + a] = c[a * k + b] /= Math.sqrt(c[a * k + a] * c[b * k + b]);
-  }
-  for (let a = 0; a < k; a++) c[a * k + a] = 1;
-  return c;
+  return cov2cor(moments.covariance(), k);
 }
