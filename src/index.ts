@@ -17,6 +17,7 @@ import { render as renderReport, type Format } from './report/render.js';
 import type { Report } from './report/report.js';
 
 export type * from './report/report.js';
+export type * from './report/factor-report-types.js';
 export { SCHEMA_VERSION } from './report/report.js';
 export type { Codebook, Scale, Prevalence, ResponseMap, RowFilter as CodebookFilter } from './codebook/codebook.js';
 export type { CodebookProblem } from './codebook/load-codebook.js';

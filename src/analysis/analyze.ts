@@ -26,6 +26,7 @@ import { boundMessage, quoteValue } from '../quote-value.js';
 import { RowFilter } from './row-filter.js';
 import { UnmatchedPositive } from './unmatched-positive.js';
 import { DuplicateIds } from './duplicate-ids.js';
+import { DEFAULT_SETTINGS } from './settings.js';
 
 export interface AnalysisSettings {
   ciMethod: CiMethod;
@@ -75,7 +76,13 @@ function createAccumulators(codebook: Codebook, settings: AnalysisSettings, code
     idColumn: null,
     labelConflicts: coder.labelConflicts,
     fileLabels: new Map(),
-    scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, { missing: settings.missing, keepData: settings.alphaCi === 'bootstrap' })),
+    // The rows are kept for the bootstraps (alpha's, and omega's with --reliability full); pair
+    // tables only for --item-correlations polychoric: the default pass does no more than before.
+    scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, {
+      missing: settings.missing,
+      keepData: settings.alphaCi === 'bootstrap' || settings.reliability === 'full',
+      pairTables: settings.itemCorrelations === 'polychoric',
+    })),
     scores: new ScoreAccumulator(codebook.scales, settings.correlation),
     prevalence: new PrevalenceAccumulator(codebook.prevalence, settings.groups, settings.cluster),
     invalid: new Map(),
@@ -139,7 +146,14 @@ function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], s
   const input = inputReport(acc, codebook, sources);
   const scores = scoreReports(acc.scores, codebook.scales);
   const scales = codebook.scales.map((scale, s) =>
-    scaleReport(acc.scales[s], scale, scores[s], { alphaCi: settings.alphaCi, confLevel: settings.confLevel, bootstrap: settings.bootstrap }, warnings, acc.fileLabels),
+    scaleReport(acc.scales[s], scale, scores[s], {
+      alphaCi: settings.alphaCi,
+      confLevel: settings.confLevel,
+      bootstrap: settings.bootstrap,
+      reliability: settings.reliability ?? DEFAULT_SETTINGS.reliability,
+      itemCorrelations: settings.itemCorrelations ?? DEFAULT_SETTINGS.itemCorrelations,
+      nfactors: settings.nfactors ?? DEFAULT_SETTINGS.nfactors,
+    }, warnings, acc.fileLabels),
   );
   const correlations = correlationsReport(acc.scores, codebook.scales, settings.confLevel, warnings);
   const prevalence = prevalenceReport(acc.prevalence, { ciMethod: settings.ciMethod, confLevel: settings.confLevel }, warnings);
@@ -156,7 +170,10 @@ function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], s
       correlation: settings.correlation,
       groups: settings.groups,
       cluster: settings.cluster,
-      bootstrap: settings.alphaCi === 'bootstrap' ? settings.bootstrap : null,
+      bootstrap: settings.alphaCi === 'bootstrap' || settings.reliability === 'full' ? settings.bootstrap : null,
+      reliability: settings.reliability ?? DEFAULT_SETTINGS.reliability,
+      itemCorrelations: settings.itemCorrelations ?? DEFAULT_SETTINGS.itemCorrelations,
+      nfactors: settings.nfactors ?? DEFAULT_SETTINGS.nfactors,
     },
     scales,
     correlations,

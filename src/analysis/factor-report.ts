@@ -41,8 +41,6 @@ import { orNull } from './or-null.js';
 import { RowFilter } from './row-filter.js';
 import type { TableInput } from './table-input.js';
 
-export const FACTOR_METHODS = ['minres', 'ml', 'pa'] as const satisfies readonly FactorExtractionMethod[];
-export const ROTATION_METHODS = ['oblimin', 'promax', 'varimax', 'none'] as const satisfies readonly FactorRotationMethod[];
 /** psych fa.parallel's n.iter and quant; vss()'s n (components of the MAP). */
 export const PARALLEL_ITERATIONS = 20;
 export const PARALLEL_QUANTILE = 0.95;

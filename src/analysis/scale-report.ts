@@ -1,6 +1,8 @@
 import type { Scale } from '../codebook/codebook.js';
 import type {
   AlphaCiMethod,
+  ItemCorrelationMethod,
+  ReliabilitySet,
   ItemReport,
   ResponseFrequency,
   ScaleReport,
@@ -16,6 +18,20 @@ import { positiveVariance, trace } from '../stats/matrix-sums.js';
 import { ALPHA_ROUNDING } from '../stats/feldt-interval.js';
 import { orNull } from './or-null.js';
 import { quoteValue } from '../quote-value.js';
+import { dimensionalityReport, omegaReport, ordinalReport } from './scale-beyond-alpha.js';
+
+/** What a scale's report computes: the alpha interval, and which figures beyond alpha. */
+export interface ScaleReportOptions {
+  alphaCi: AlphaCiMethod;
+  confLevel: number;
+  bootstrap: { resamples: number; seed: number };
+  /** `basic` (default): closed forms; `full`: also glb, omega if dropped, omega hierarchical (and its interval when the rows were kept), parallel analysis, MAP. */
+  reliability?: ReliabilitySet;
+  /** `polychoric`: ordinal alpha and omega from the pass's pair tables (default `pearson`: none). */
+  itemCorrelations?: ItemCorrelationMethod;
+  /** Factors of the Schmid-Leiman omega when the scale sets none (default 3). */
+  nfactors?: number;
+}
 
 /**
  * The reliability report of one scale (contract §3): alpha (KR-20 for 0/1 items),
@@ -33,13 +49,15 @@ export function scaleReport(
   acc: ScaleAccumulator,
   scale: Scale,
   score: ScoreReport,
-  options: { alphaCi: AlphaCiMethod; confLevel: number; bootstrap: { resamples: number; seed: number } },
+  options: ScaleReportOptions,
   warnings: Warning[],
   fileLabels: Map<string, string> = new Map(),
 ): ScaleReport {
   const k = scale.items.length;
   const m = acc.moments();
-  const f = scaleFigures(m, options.bootstrap.seed);
+  const full = options.reliability === 'full';
+  const nfactors = scale.nfactors ?? options.nfactors ?? 3;
+  const f = scaleFigures(m, options.bootstrap.seed, { full });
   const usable = k >= 2 && m.n >= 2;
   scaleWarnings(scale, m, f, warnings);
   const alpha = usable ? orNull(f.alpha) : null;
@@ -93,6 +111,9 @@ export function scaleReport(
     correlationMatrix: matrixRows(m.correlation, k, m.n >= 2),
     items,
     score,
+    omega: full && usable ? omegaReport(acc, scale, m, nfactors, options, warnings) : null,
+    dimensionality: full && usable ? dimensionalityReport(scale, m, options.bootstrap.seed, warnings) : null,
+    ...(options.itemCorrelations === 'polychoric' ? { ordinal: usable ? ordinalReport(acc, scale, m, nfactors, full, warnings) : null } : {}),
   };
   nullImpossibleCorrelations(report, warnings);
   return report;
@@ -291,7 +312,7 @@ function scaleWarnings(scale: Scale, m: ScaleMoments, f: ScaleFigures, warnings:
   }
   if (k === 3 && !constantItem) {
     push('three-item-scale', 'has 3 items: with one dropped, the variance of the one remaining inter-item r (var.r) ' +
-      'and omega total are undefined (null)');
+      (f.full ? 'and omega total are' : 'is') + ' undefined (null)');
   }
   for (let i = 0; i < k; i++) {
     const r = f.itemRestR[i];

@@ -5,6 +5,7 @@ import { ANALYZE_HELP, runAnalyze } from './analyze-command.js';
 import { analysisOptions, inputOptions, readOptions, type InputRawOptions, type RawOptions } from './options.js';
 import { errorText } from './print-error.js';
 import { ITEMS_HELP, runItems } from './items-command.js';
+import { registerFactors } from './factors-command.js';
 import { SCORES_HELP, runScores } from './scores-command.js';
 import { watchStdout } from './stdout.js';
 
@@ -18,7 +19,7 @@ function explicitOptions(command: Command): Set<string> {
 }
 
 /** The commands, for 'did you mean'. */
-const COMMANDS = ['analyze', 'scores', 'items', 'codebook', 'help'];
+const COMMANDS = ['analyze', 'scores', 'items', 'factors', 'codebook', 'help'];
 
 const TOP_EXAMPLES = `
 Examples:
@@ -66,6 +67,8 @@ function buildProgram(): Command {
     .exitOverride();
   for (const option of inputOptions()) items.addOption(option);
   items.action((files: string[], options: InputRawOptions) => runItems(files, options));
+
+  registerFactors(program);
 
   const codebook = program.command('codebook').description('show, check or draft a codebook').exitOverride();
   codebook

@@ -6,7 +6,7 @@ import type { ReadOptions } from '../read/read-csv.js';
 import { ENCODINGS, type Encoding } from '../read/text-decoding.js';
 import type { InputLayout } from '../read/table-header.js';
 import { INPUT_LAYOUTS } from '../read/layout/detect-layout.js';
-import type { AlphaCiMethod, CiMethod, CorrelationMethod, MissingMethod } from '../report/report.js';
+import type { AlphaCiMethod, CiMethod, CorrelationMethod, ItemCorrelationMethod, MissingMethod, ReliabilitySet } from '../report/report.js';
 import {
   ALPHA_CI_METHODS,
   BOOTSTRAP_RESAMPLES,
@@ -14,7 +14,10 @@ import {
   CI_METHODS,
   CORRELATION_METHODS,
   DEFAULT_SETTINGS,
+  ITEM_CORRELATION_METHODS,
   MISSING_METHODS,
+  NFACTORS,
+  RELIABILITY_SETS,
 } from '../analysis/settings.js';
 import { MAX_DIGITS } from '../report/render.js';
 
@@ -48,6 +51,9 @@ export interface RawOptions extends InputRawOptions {
   cluster?: string;
   bootstrap: number;
   seed: number;
+  reliability: ReliabilitySet;
+  itemCorrelations: ItemCorrelationMethod;
+  nfactors: number;
   digits: number;
   /** --color (true) or --no-color (false); undefined: from the environment and the terminal (stdout.ts useColor). */
   color?: boolean;
@@ -110,6 +116,9 @@ export function analysisOptions(): Option[] {
     new Option('--cluster <column>', 'respondents are a one-stage cluster sample of this column: design-based prevalence intervals'),
     new Option('--bootstrap <n>', 'bootstrap resamples for --alpha-ci bootstrap').argParser(wholeNumber(BOOTSTRAP_RESAMPLES.min, BOOTSTRAP_RESAMPLES.max)).default(DEFAULT_SETTINGS.bootstrap.resamples),
     new Option('--seed <s>', 'seed of the bootstrap (same seed, same interval)').argParser(wholeNumber(BOOTSTRAP_SEED.min, BOOTSTRAP_SEED.max)).default(DEFAULT_SETTINGS.bootstrap.seed),
+    new Option('--reliability <set>', 'basic: closed-form reliability figures; full: also glb, omega if dropped, omega hierarchical with its bootstrap interval, parallel analysis, MAP').choices(RELIABILITY_SETS).default(DEFAULT_SETTINGS.reliability),
+    new Option('--item-correlations <m>', 'polychoric: also ordinal alpha and omega from polychoric (tetrachoric for 0/1) item correlations').choices(ITEM_CORRELATION_METHODS).default(DEFAULT_SETTINGS.itemCorrelations),
+    new Option('--nfactors <n>', 'group factors of omega hierarchical (a scale\'s codebook nfactors wins)').argParser(wholeNumber(NFACTORS.min, NFACTORS.max)).default(DEFAULT_SETTINGS.nfactors),
     new Option('--digits <n>', 'decimals shown in tables (JSON keeps full precision)').argParser(wholeNumber(0, MAX_DIGITS)).default(3),
     new Option('--color', 'colour the table even when stdout is not a terminal (as FORCE_COLOR=1 does)'),
     new Option('--no-color', 'plain text (as a non-empty NO_COLOR, TERM=dumb or a stdout that is not a terminal do)'),
@@ -134,6 +143,9 @@ export function analysisSettings(options: RawOptions, codebook: Codebook): Analy
     groups: groupColumns(options, codebook),
     cluster: options.cluster ?? null,
     bootstrap: { resamples: options.bootstrap, seed: options.seed },
+    reliability: options.reliability,
+    itemCorrelations: options.itemCorrelations,
+    nfactors: options.nfactors,
     lenient: options.lenient === true,
     keepPreviews: options.keepPreviews === true,
     read: readOptions(options),

@@ -22,6 +22,8 @@ export interface Scale {
   score: 'mean' | 'sum';
   /** Items needed for a score, as a count (already converted from a fraction). */
   minAnswered: number;
+  /** Group factors of the scale's Schmid-Leiman omega (--reliability full); absent or null: --nfactors (default 3). */
+  nfactors?: number | null;
 }
 
 export interface Prevalence {

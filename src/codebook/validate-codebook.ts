@@ -29,7 +29,7 @@ function emptyMap<T>(): Record<string, T> {
 type Raw = Record<string, unknown>;
 
 const TOP_KEYS = ['title', 'description', 'id', 'missing', 'responseSets', 'scales', 'prevalence', 'groups', 'include', 'exclude'];
-const SCALE_KEYS = ['id', 'label', 'items', 'itemLabels', 'responses', 'range', 'reverse', 'key', 'score', 'minAnswered'];
+const SCALE_KEYS = ['id', 'label', 'items', 'itemLabels', 'responses', 'range', 'reverse', 'key', 'score', 'minAnswered', 'nfactors'];
 const PREVALENCE_KEYS = ['id', 'label', 'column', 'positive'];
 
 /**
@@ -230,6 +230,7 @@ function readScale(
   if (score !== 'mean' && score !== 'sum') report([...path, 'score'], `must be "mean" or "sum", not ${describe(score)}`);
   const minAnswered = readMinAnswered(entry.minAnswered, [...path, 'minAnswered'], known === null ? 0 : items.length, report);
   const itemLabels = readItemLabels(entry.itemLabels, [...path, 'itemLabels'], known, where, report);
+  const nfactors = readNfactors(entry.nfactors, [...path, 'nfactors'], report);
   const rawResponses = typeof entry.responses === 'string' ? (Object.hasOwn(rawSets, entry.responses) ? rawSets[entry.responses] : undefined) : entry.responses;
   const responseLabels = labelsByCode(rawResponses);
   return {
@@ -244,7 +245,18 @@ function readScale(
     key,
     score: score as 'mean' | 'sum',
     minAnswered,
+    ...(nfactors === undefined ? {} : { nfactors }),
   };
+}
+
+/** `nfactors`: the group factors of the scale's Schmid-Leiman omega, a whole number >= 1 (null: the --nfactors default). */
+function readNfactors(value: unknown, path: (string | number)[], report: Report): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100) {
+    report(path, `must be a whole number from 1 to 100 (the factors of omega hierarchical), not ${describe(value)}`);
+    return undefined;
+  }
+  return value;
 }
 
 /** Code → the label as the codebook writes it (the first label of a code). */

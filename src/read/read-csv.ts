@@ -1,5 +1,5 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { dataError, fileProblem, SurveyError } from '../errors.js';
 import { CsvRecords, MAX_RECORD_CHARS } from './csv-records.js';
 import { countLineBreaks, TextDecoding, type Encoding } from './text-decoding.js';

@@ -203,3 +203,8 @@ function warningSection(report: Report): string {
   const items = report.warnings.map((w) => `<li>${escapeHtml(w.message)} <code>${escapeHtml(w.code)}</code></li>`);
   return `<h2>Warnings</h2>\n<ul class="warnings">\n${items.join('\n')}\n</ul>`;
 }
+
+/** A self-contained page (the report's CSS and Content-Security-Policy) around `body`: for the `factors` report (render-factors.ts). */
+export function renderHtmlPage(title: string, body: string): string {
+  return page(title, body);
+}

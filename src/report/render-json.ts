@@ -12,12 +12,12 @@ export function renderJson(report: Report): string {
 }
 
 /** A JSON text is written in pieces of about this many characters. */
-const PIECE_CHARS = 1 << 16;
+const PIECE_CHARS = 1 << 20;
 
 /**
- * The same text as `renderJson`, in pieces of about 64 Ki characters: however large the report
+ * The same text as `renderJson`, in pieces of about 1 Mi characters: however large the report
  * (thousands of scales), no string beyond V8's limit (2^29 - 24 characters) is ever built.
- * Objects and arrays are walked; anything small enough is left to JSON.stringify.
+ * The top levels and any large array or object are walked; the rest is left to JSON.stringify.
  */
 export function* renderJsonPieces(report: Report): Generator<string> {
   let buffer = '';
@@ -31,25 +31,34 @@ export function* renderJsonPieces(report: Report): Generator<string> {
   yield `${buffer}\n`;
 }
 
-/** Values below this many array elements or object keys (and not holding any) are stringified at once. */
-const SMALL = 16;
+/**
+ * Below the top two levels, a value is stringified in one call unless it is an array or object
+ * of more than this many members (a row of a large matrix, thousands of scales): one call per
+ * scale keeps a normal report as fast as JSON.stringify, while no piece grows with the number of
+ * scales or respondents.
+ */
+const MANY = 256;
 
 /** The text of JSON.stringify(value, null, 2) at indentation `indent`, in pieces. */
-function* jsonPieces(value: unknown, indent: string): Generator<string> {
-  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function' || isSmall(value)) {
+function* jsonPieces(value: unknown, indent: string, depth = 0): Generator<string> {
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function' || (depth >= 2 && !isLarge(value))) {
     const text = JSON.stringify(value, null, 2);
     yield indent.length === 0 || text.indexOf('\n') === -1 ? text : text.replace(/\n/g, `\n${indent}`);
     return;
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
     yield '[';
     for (let i = 0; i < value.length; i++) {
       yield i === 0 ? `\n${inner}` : `,\n${inner}`;
       const element = value[i];
       // As JSON.stringify: what JSON cannot hold is null in an array.
       if (element === undefined || typeof element === 'function' || typeof element === 'symbol') yield 'null';
-      else yield* jsonPieces(element, inner);
+      else yield* jsonPieces(element, inner, depth + 1);
     }
     yield `\n${indent}]`;
     return;
@@ -60,16 +69,17 @@ function* jsonPieces(value: unknown, indent: string): Generator<string> {
     if (element === undefined || typeof element === 'function' || typeof element === 'symbol') continue;
     yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* jsonPieces(element, inner);
+    yield* jsonPieces(element, inner, depth + 1);
   }
   yield first ? '{}' : `\n${indent}}`;
 }
 
-/** An array or object with few members, none of them an array or object: one JSON.stringify call. */
-function isSmall(value: object): boolean {
-  const members = Array.isArray(value) ? value : Object.values(value);
-  if (members.length >= SMALL) return false;
-  return members.every((member) => member === null || typeof member !== 'object');
+/** An array or object of more than MANY members. */
+function isLarge(value: object): boolean {
+  if (Array.isArray(value)) return value.length > MANY;
+  let count = 0;
+  for (const key in value) if (++count > MANY) return true;
+  return false;
 }
 
 /**

@@ -22,6 +22,7 @@ export function machineTables(report: Report): ReportTable[] {
     machineReliability(report),
     ...report.scales.map(machineItems),
     ...report.scales.map(machineItemMatrix),
+    ...beyondAlphaMachineTables(report),
     machineScores(report),
     machineCorrelations(report),
     machinePrevalence(report),
@@ -35,6 +36,7 @@ export function humanTables(report: Report): ReportTable[] {
     rowAccounting(report),
     humanReliability(report),
     ...report.scales.map(humanItems),
+    ...report.scales.flatMap(humanOmega),
     humanScores(report),
     humanCorrelations(report),
     humanPrevalence(report),
@@ -127,6 +129,7 @@ function machineReliability(report: Report): ReportTable {
     num('median_r', 'Median inter-item r'),
     num('var_r', 'Variance of inter-item r'),
     ...SUMMARIES.flatMap(([key, title]) => SUMMARY_FIGURES.map(([figure, figureTitle]) => num(`${key}_${figure}`, `${title}: ${figureTitle}`))),
+    ...beyondAlphaColumns(report),
   ];
   const rows = report.scales.map((s): Cell[] => [
     s.id,
@@ -164,6 +167,7 @@ function machineReliability(report: Report): ReportTable {
     s.medianR,
     s.varR,
     ...SUMMARIES.flatMap(([key]) => SUMMARY_FIGURES.map(([figure]) => s.itemSummary[SUMMARY_FIELDS[key]][SUMMARY_STAT[figure]])),
+    ...beyondAlphaCells(report, s),
   ]);
   return { name: 'reliability', family: 'reliability', title: 'Reliability', columns, rows, notes: [] };
 }
@@ -208,6 +212,8 @@ function humanReliability(report: Report): ReportTable {
     num('beta', 'Beta'),
     num('glb', 'GLB'),
     ...(split ? [num('split_half_r', 'Split-half r'), num('spearman_brown', 'Spearman-Brown')] : []),
+    ...(isFull(report) ? [num('omega_h', 'Omega h'), { name: 'omega_sl_ci', title: 'Omega t (SL) CI', kind: 'interval' } satisfies Column] : []),
+    ...(isOrdinal(report) ? [num('ordinal_alpha', 'Ordinal alpha'), num('ordinal_omega', 'Ordinal omega')] : []),
   ];
   const rows = report.scales.map((s): Cell[] => [
     s.label,
@@ -224,6 +230,8 @@ function humanReliability(report: Report): ReportTable {
     s.splitHalves.beta,
     s.glb,
     ...(split ? [s.splitHalf?.r ?? null, s.splitHalf?.spearmanBrown ?? null] : []),
+    ...(isFull(report) ? [s.omega?.omegaH ?? null, { lower: s.omega?.ci?.lower ?? null, upper: s.omega?.ci?.upper ?? null }] : []),
+    ...(isOrdinal(report) ? [s.ordinal?.alpha ?? null, s.ordinal?.omegaTotal ?? null] : []),
   ]);
   const sampled = report.scales.filter((s) => s.splitHalves.method === 'sampled');
   const notes = [
@@ -233,7 +241,8 @@ function humanReliability(report: Report): ReportTable {
       (sampled.length > 0
         ? ` (${sampled.map((s) => s.id).join(', ')}: ${sampled[0].splitHalves.splits} random splits, seed ${sampled[0].splitHalves.seed ?? ''})`
         : '') +
-      '; GLB: greatest lower bound (factor-analytic, psych glb.fa).',
+      (isFull(report) ? '; GLB: greatest lower bound (factor-analytic, psych glb.fa).' : '; GLB: not computed (--reliability basic; --reliability full adds it).'),
+    ...beyondAlphaNotes(report),
   ];
   return { name: 'reliability', family: 'reliability', title: 'Reliability', columns, rows, notes };
 }
@@ -332,6 +341,259 @@ function humanItems(scale: ScaleReport): ReportTable {
     columns,
     rows,
     notes,
+    scale: scale.id,
+  };
+}
+
+// ---------------------------------------------------------------- beyond alpha: omega, dimensionality, ordinal
+
+const isFull = (report: Report): boolean => report.settings.reliability === 'full';
+const isOrdinal = (report: Report): boolean => report.settings.itemCorrelations === 'polychoric';
+const bounds = (values: readonly string[]): string => values.join(', ');
+
+/** The machine reliability columns of --reliability full and --item-correlations polychoric (absent otherwise). */
+function beyondAlphaColumns(report: Report): Column[] {
+  return [
+    ...(isFull(report)
+      ? [
+          count('omega_nfactors', 'Omega factors'),
+          num('omega_h', 'Omega hierarchical'),
+          num('omega_limit', 'Omega h asymptotic'),
+          num('omega_total_sl', 'Omega total (Schmid-Leiman)'),
+          text('omega_ci_method', 'Omega CI method'),
+          { name: 'omega_ci_level', title: 'Omega CI level', kind: 'exact', methodFrom: 'omega_ci_method' } satisfies Column,
+          num('omega_ci_lower', 'Omega total CI lower', { methodFrom: 'omega_ci_method' }),
+          num('omega_ci_upper', 'Omega total CI upper', { methodFrom: 'omega_ci_method' }),
+          count('omega_ci_resamples', 'Omega CI resamples', { methodFrom: 'omega_ci_method' }),
+          count('omega_ci_valid', 'Omega CI defined resamples', { methodFrom: 'omega_ci_method' }),
+          count('omega_ci_seed', 'Omega CI seed', { methodFrom: 'omega_ci_method' }),
+          count('parallel_components', 'Parallel analysis: components'),
+          count('parallel_factors', 'Parallel analysis: factors'),
+          count('parallel_iterations', 'Parallel analysis: simulations'),
+          count('parallel_seed', 'Parallel analysis: seed'),
+          count('map_minimum', 'MAP: components'),
+        ]
+      : []),
+    ...(isOrdinal(report)
+      ? [
+          text('ordinal_kind', 'Ordinal correlations'),
+          num('ordinal_alpha', 'Ordinal alpha', { methodFrom: 'ordinal_kind' }),
+          num('ordinal_omega_total', 'Ordinal omega total', { methodFrom: 'ordinal_kind' }),
+          ...(isFull(report) ? [num('ordinal_omega_h', 'Ordinal omega hierarchical', { methodFrom: 'ordinal_kind' })] : []),
+          count('ordinal_items', 'Ordinal items'),
+          { name: 'ordinal_smoothed', title: 'Ordinal smoothed', kind: 'flag' } satisfies Column,
+          count('ordinal_corrected_pairs', 'Ordinal corrected pairs'),
+        ]
+      : []),
+  ];
+}
+
+function beyondAlphaCells(report: Report, s: ScaleReport): Cell[] {
+  const o = s.omega;
+  const d = s.dimensionality;
+  const ord = s.ordinal ?? null;
+  return [
+    ...(isFull(report)
+      ? [
+          o?.nfactors ?? null,
+          o?.omegaH ?? null,
+          o?.omegaLimit ?? null,
+          o?.omegaTotal ?? null,
+          o?.ci?.method ?? null,
+          o?.ci?.level ?? null,
+          o?.ci?.lower ?? null,
+          o?.ci?.upper ?? null,
+          o?.ci?.resamples ?? null,
+          o?.ci?.valid ?? null,
+          o?.ci?.seed ?? null,
+          d?.parallel.components ?? null,
+          d?.parallel.factors ?? null,
+          d?.parallel.iterations ?? null,
+          d?.parallel.seed ?? null,
+          d?.map.minimum ?? null,
+        ]
+      : []),
+    ...(isOrdinal(report)
+      ? [
+          ord?.kind ?? null,
+          ord?.alpha ?? null,
+          ord?.omegaTotal ?? null,
+          ...(isFull(report) ? [ord?.omegaH ?? null] : []),
+          ord?.items.length ?? null,
+          ord?.smoothed ?? null,
+          ord?.correctedPairs ?? null,
+        ]
+      : []),
+  ];
+}
+
+function beyondAlphaNotes(report: Report): string[] {
+  const notes = [
+    isFull(report)
+      ? `Reliability figures: full (--reliability full). Omega h: McDonald's omega hierarchical of a Schmid-Leiman solution (psych::omega: minres, oblimin, ` +
+        `${report.settings.nfactors} group factors unless the codebook sets a scale's nfactors; items loading negatively on g are reversed, psych's flip = TRUE); ` +
+        `Omega t (SL) CI: percentile bootstrap interval of its omega total (${report.settings.bootstrap?.resamples ?? ''} resamples, seed ${report.settings.bootstrap?.seed ?? ''}).`
+      : 'Reliability figures: basic (closed forms; --reliability full adds glb, omega if dropped, omega hierarchical with its interval, parallel analysis and MAP).',
+  ];
+  if (isOrdinal(report)) {
+    const kinds = [...new Set(report.scales.flatMap((s) => (s.ordinal ? [s.ordinal.kind] : [])))];
+    notes.push(`Ordinal alpha, ordinal omega: from ${kinds.length > 0 ? kinds.join(' and ') : 'polychoric'} item correlations (tetrachoric for items scored 0/1; psych ` +
+      'polychoric/tetrachoric: correction .5 for empty cells, cor.smooth when not positive definite); the other figures use Pearson correlations.');
+  } else {
+    notes.push('Item correlations: Pearson.');
+  }
+  return notes;
+}
+
+/** The machine tables of the figures beyond alpha, per scale: omega loadings, dimensionality, ordinal correlations and thresholds. */
+function beyondAlphaMachineTables(report: Report): ReportTable[] {
+  return report.scales.flatMap((scale) => [
+    ...(scale.omega ? [machineOmega(scale)] : []),
+    ...(scale.dimensionality ? [machineDimensionality(scale)] : []),
+    ...(scale.ordinal ? [machineOrdinal(scale), machineThresholds(scale)] : []),
+  ]);
+}
+
+function omegaColumns(nfactors: number): Column[] {
+  return [
+    num('g', 'g'),
+    ...Array.from({ length: nfactors }, (_, f) => num(`f${f + 1}`, `F${f + 1}*`)),
+    num('h2', 'h2'),
+    num('u2', 'u2'),
+    num('p2', 'p2'),
+  ];
+}
+
+function omegaCells(scale: ScaleReport, i: number): Cell[] {
+  const o = scale.omega!;
+  return [o.general[i], ...o.groups[i], o.h2[i], o.u2[i], o.p2[i]];
+}
+
+/** The Schmid-Leiman loadings of a scale: g, the group factors, h², u², p² per item; then psych's omega.group. */
+function machineOmega(scale: ScaleReport): ReportTable {
+  const o = scale.omega!;
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('item', 'Item', { key: 'item' }),
+    { name: 'flipped', title: 'Flipped', kind: 'flag' },
+    ...omegaColumns(o.nfactors),
+  ];
+  const rows = scale.items.map((item, i): Cell[] => [scale.id, item.id, o.flipped.includes(item.id), ...omegaCells(scale, i)]);
+  const groups = o.groupOmegas.map((g) => `${g.factor} (${g.items.join(', ')}): total ${fmt(g.total)}, general ${fmt(g.general)}, group ${fmt(g.group)}`);
+  return {
+    name: `omega-${scale.id}`,
+    family: 'omega',
+    title: `Omega (Schmid-Leiman): ${scale.label}`,
+    columns,
+    rows,
+    notes: [`omega.group: ${groups.join('; ')}.`],
+    scale: scale.id,
+  };
+}
+
+const fmt = (x: number | null): string => (x === null ? 'null' : String(x));
+
+/** People's view of the Schmid-Leiman loadings (--reliability full). */
+function humanOmega(scale: ScaleReport): ReportTable[] {
+  const o = scale.omega;
+  if (!o) return [];
+  const columns: Column[] = [text('item', 'Item'), { name: 'flipped', title: 'Flip', kind: 'flag', mark: 'R' }, ...omegaColumns(o.nfactors)];
+  const rows = scale.items.map((item, i): Cell[] => [item.id, o.flipped.includes(item.id), ...omegaCells(scale, i)]);
+  const notes = [
+    `Schmid-Leiman solution of ${o.nfactors} minres factors, oblimin (psych::omega); its omega h and the interval of its omega total are in the reliability table.`,
+    'g: general-factor loading; F1*...: group-factor loadings; h2: communality; u2: uniqueness; p2: g²/h2.' +
+      (o.flipped.length > 0 ? ' R: reversed for omega (loads negatively on g; psych flip = TRUE).' : ''),
+  ];
+  return [{ name: `omega-${scale.id}`, family: 'omega', title: `Omega: ${scale.label} (${scale.id})`, columns, rows, notes, scale: scale.id }];
+}
+
+/** Parallel analysis and MAP: one row per eigenvalue / number of components. */
+function machineDimensionality(scale: ScaleReport): ReportTable {
+  const d = scale.dimensionality!;
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('index', 'Eigenvalue / components', { key: 'item' }),
+    num('pc', 'PC eigenvalue'),
+    num('fa', 'FA eigenvalue'),
+    num('simulated_pc', 'Simulated PC mean'),
+    num('simulated_fa', 'Simulated FA mean'),
+    num('simulated_pc_q95', 'Simulated PC 95% quantile'),
+    num('simulated_fa_q95', 'Simulated FA 95% quantile'),
+    num('map', 'MAP'),
+  ];
+  const p = d.parallel;
+  const rows = p.pc.map((_, e): Cell[] => [
+    scale.id,
+    String(e + 1),
+    p.pc[e],
+    p.fa[e],
+    p.simulatedPc[e],
+    p.simulatedFa[e],
+    p.simulatedPcQuantile[e],
+    p.simulatedFaQuantile[e],
+    d.map.values[e + 1] ?? null,
+  ]);
+  return {
+    name: `dimensionality-${scale.id}`,
+    family: 'dimensionality',
+    title: `Dimensionality: ${scale.label}`,
+    columns,
+    rows,
+    notes: [
+      `Parallel analysis (psych fa.parallel, ${p.iterations} simulations of n = ${p.n}, seed ${p.seed}): ${p.components ?? 'no'} components, ` +
+        `${p.factors ?? 'no'} factors suggested; Velicer's MAP: minimum at ${d.map.minimum ?? '—'} components (MAP with 0 components: ${fmt(d.map.values[0] ?? null)}).`,
+    ],
+    scale: scale.id,
+  };
+}
+
+/** The ordinal correlations of a scale, one row per item pair. */
+function machineOrdinal(scale: ScaleReport): ReportTable {
+  const o = scale.ordinal!;
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('item', 'Item', { key: 'item' }),
+    text('with', 'With', { key: 'with' }),
+    text('kind', 'Correlation'),
+    num('rho', 'rho', { methodFrom: 'kind' }),
+  ];
+  const ids = scale.items.map((i) => i.id);
+  const rows: Cell[][] = [];
+  ids.forEach((a, i) => ids.forEach((b, j) => rows.push([scale.id, a, b, o.kind, o.rho[i]?.[j] ?? null])));
+  const excluded = o.excluded.map((e) => `${e.item} (${e.reason})`);
+  return {
+    name: `ordinal-${scale.id}`,
+    family: 'ordinal',
+    title: `Ordinal (${o.kind}) correlations: ${scale.label}`,
+    columns,
+    rows,
+    notes: [
+      ...(o.smoothed ? ['Smoothed (psych cor.smooth): the matrix was not positive definite.'] : []),
+      ...(excluded.length > 0 ? [`Left out: ${excluded.join('; ')}.`] : []),
+      `Items: ${bounds(o.items)}.`,
+    ],
+    scale: scale.id,
+  };
+}
+
+/** Each item's thresholds (psych tau), one row per threshold. */
+function machineThresholds(scale: ScaleReport): ReportTable {
+  const o = scale.ordinal!;
+  const columns: Column[] = [
+    text('scale', 'Scale', { key: 'id' }),
+    text('item', 'Item', { key: 'item' }),
+    text('threshold', 'Threshold', { key: 'with' }),
+    num('tau', 'tau'),
+  ];
+  const rows: Cell[][] = [];
+  scale.items.forEach((item, i) => (o.thresholds[i] ?? []).forEach((t, c) => rows.push([scale.id, item.id, String(c + 1), t])));
+  return {
+    name: `ordinal-thresholds-${scale.id}`,
+    family: 'ordinal-thresholds',
+    title: `Ordinal thresholds: ${scale.label}`,
+    columns,
+    rows,
+    notes: ['An empty tau is a threshold at plus or minus infinity (a category never used).'],
     scale: scale.id,
   };
 }

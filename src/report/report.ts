@@ -141,6 +141,103 @@ export interface SplitHalvesReport {
   seed: number | null;
 }
 
+/** One row of psych's omega.group: the total score ('g') or the subscale of one group factor. */
+export interface GroupOmegaReport {
+  /** 'g' (every item), else the group factor 'F1*', 'F2*', ... */
+  factor: string;
+  /** The subscale's items: for a group factor, those loading highest on it. */
+  items: string[];
+  /** ω total of the subscale (for 'g': omegaTotal); null when it has no item. */
+  total: number | null;
+  /** ω of the general factor in the subscale (for 'g': omegaH). */
+  general: number | null;
+  /** ω of the group factor(s) in the subscale. */
+  group: number | null;
+}
+
+/**
+ * McDonald's omega from a Schmid-Leiman solution, as psych::omega(r, nfactors, fm = "minres",
+ * rotate = "oblimin", flip = TRUE) (--reliability full). Items are in the scale's order.
+ */
+export interface OmegaReport {
+  /** Group factors of the solution (the codebook's `nfactors`, else --nfactors, default 3). */
+  nfactors: number;
+  extraction: 'minres';
+  rotation: 'oblimin';
+  /** ω_h = (Σ g_i)² / 1'R1. */
+  omegaH: number;
+  /** Asymptotic ω_h (psych omega.lim) = (Σ g_i)² / (1'R1 − Σ u²_i). */
+  omegaLimit: number;
+  /** ω_t = (1'R1 − Σ u²_i) / 1'R1 with the nfactors-factor uniquenesses (not the one-factor `omegaTotal` of the scale). */
+  omegaTotal: number;
+  /** Percentile bootstrap interval of ω_t (resamples and seed of --bootstrap, --seed); null when no resample gave one. */
+  ci: (Interval & { resamples: number; seed: number; valid: number }) | null;
+  /** Items reversed because they load negatively on g (psych's flip = TRUE); the loadings below are after it. */
+  flipped: string[];
+  /** Loadings on the general factor g, per item. */
+  general: number[];
+  /** Residualised group-factor loadings F1*..Fm*, one row per item. */
+  groups: number[][];
+  /** Communality h², uniqueness u² and p² = g²/h² per item. */
+  h2: number[];
+  u2: number[];
+  p2: number[];
+  /** psych omega.group: the total first, then each group factor. */
+  groupOmegas: GroupOmegaReport[];
+}
+
+/** Parallel analysis (psych fa.parallel, fa = "both") and Velicer's MAP of a scale (--reliability full). */
+export interface DimensionalityReport {
+  parallel: {
+    /** Eigenvalues of R (pc) and of R with one-factor minres communalities (fa). */
+    pc: number[];
+    fa: number[];
+    /** Means over the simulations of the same eigenvalues of normal data, and their 95% quantile (the thresholds). */
+    simulatedPc: number[];
+    simulatedFa: number[];
+    simulatedPcQuantile: number[];
+    simulatedFaQuantile: number[];
+    /** Components and factors suggested (psych ncomp, nfact); null when every observed value beats its threshold. */
+    components: number | null;
+    factors: number | null;
+    /** Simulations (psych n.iter) and the seed of their normal deviates (--seed). */
+    iterations: number;
+    seed: number;
+    /** Respondents of each simulated data set. */
+    n: number;
+  };
+  map: {
+    /** Average squared partial correlation after 0, 1, ... components (null where undefined). */
+    values: (number | null)[];
+    /** Components with the smallest value (m ≥ 1, psych vss's map); null if none is defined. */
+    minimum: number | null;
+  };
+}
+
+/** Ordinal reliability from polychoric (tetrachoric for two-valued items) item correlations (--item-correlations polychoric). */
+export interface OrdinalReport {
+  kind: 'polychoric' | 'tetrachoric';
+  /** The items the correlations were computed for; `excluded` says why any other was left out. */
+  items: string[];
+  excluded: { item: string; reason: string }[];
+  /** Ordinal alpha (Zumbo et al. 2007): standardized alpha of rho over `items`. */
+  alpha: number | null;
+  /** Omega total of a one-factor minres model of rho. */
+  omegaTotal: number | null;
+  /** ω_h of the Schmid-Leiman solution of rho (only with --reliability full). */
+  omegaH?: number | null;
+  /** The correlations, k × k in the scale's item order; null for an excluded item. */
+  rho: (number | null)[][];
+  /** Each item's thresholds (psych tau); null for an excluded item, and for a threshold at ±∞ (a category never used). */
+  thresholds: ((number | null)[] | null)[];
+  /** Whether psych's cor.smooth changed the matrix (it was not positive definite). */
+  smoothed: boolean;
+  /** Polychoric: one set of thresholds per item (false when the items' numbers of categories differ). */
+  global: boolean;
+  /** Item pairs whose empty cells got psych's continuity correction (.5). */
+  correctedPairs: number;
+}
+
 export interface ScoreReport {
   method: 'mean' | 'sum';
   n: number;
@@ -193,6 +290,12 @@ export interface ScaleReport {
   correlationMatrix: (number | null)[][];
   items: ItemReport[];
   score: ScoreReport;
+  /** The Schmid-Leiman omega (--reliability full); null when not computed, or not defined (with a warning). */
+  omega: OmegaReport | null;
+  /** Parallel analysis and MAP (--reliability full); null when not computed, or not defined (with a warning). */
+  dimensionality: DimensionalityReport | null;
+  /** Ordinal figures (--item-correlations polychoric); absent otherwise, null when not defined (with a warning). */
+  ordinal?: OrdinalReport | null;
 }
 
 export interface Correlations {

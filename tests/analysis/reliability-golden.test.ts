@@ -60,7 +60,7 @@ function analyse(set: GoldenSet, rows: Float64Array[], missing: MissingMethod, s
   const acc = new ScaleAccumulator(scale, { missing, keepData: false });
   for (const row of rows) acc.add(reversedRow(row, scale));
   const warnings: Warning[] = [];
-  const report = scaleReport(acc, scale, SCORE, { alphaCi: 'feldt', confLevel: 0.95, bootstrap: { resamples: 0, seed } }, warnings);
+  const report = scaleReport(acc, scale, SCORE, { alphaCi: 'feldt', confLevel: 0.95, bootstrap: { resamples: 0, seed }, reliability: 'full' }, warnings);
   return { report, warnings };
 }
 

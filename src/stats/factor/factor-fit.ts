@@ -1,6 +1,6 @@
 import { choleskyFactor, choleskySolve } from '../cholesky.js';
 import { chiSquareUpperTail } from '../association/chi-square-upper-tail.js';
-import { corSmooth } from './cor-smooth.js';
+import { corSmooth } from '../cor-smooth.js';
 import type { FactorWarning } from './factor-solution.js';
 import { rmseaWithInterval, type Rmsea } from './rmsea.js';
 
@@ -150,21 +150,21 @@ export function factorFit(r: Float64Array, k: number, loadings: Float64Array, m:
   const smoothR = corSmooth(r, k);
   if (smoothModel.smoothed) warnings.push({ code: 'smoothed', message: 'the model matrix was not positive definite and was smoothed (psych cor.smooth)' });
   if (smoothR.smoothed) warnings.push({ code: 'smoothed', message: 'the correlation matrix was not positive definite and was smoothed (psych cor.smooth)' });
-  const lm = choleskyFactor(smoothModel.r, k);
-  const lr = choleskyFactor(smoothR.r, k);
+  const lm = choleskyFactor(smoothModel.matrix, k);
+  const lr = choleskyFactor(smoothR.matrix, k);
   let objective: number;
   let nullObjective: number;
   if (lm && lr) {
     // tr(M⁻¹R) = Σ_j (M⁻¹ r_j)_j, r_j the columns of R.
     let tr = 0;
-    for (let j = 0; j < k; j++) tr += choleskySolve(lm, smoothR.r.subarray(j * k, (j + 1) * k), k)[j];
+    for (let j = 0; j < k; j++) tr += choleskySolve(lm, smoothR.matrix.subarray(j * k, (j + 1) * k), k)[j];
     let logDetM = 0;
     let logDetR = 0;
     let trR = 0;
     for (let i = 0; i < k; i++) {
       logDetM += 2 * Math.log(lm[i * k + i]);
       logDetR += 2 * Math.log(lr[i * k + i]);
-      trR += smoothR.r[i * k + i];
+      trR += smoothR.matrix[i * k + i];
     }
     objective = tr - (logDetR - logDetM) - k;
     nullObjective = trR - logDetR - k;

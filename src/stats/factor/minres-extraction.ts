@@ -20,9 +20,10 @@ import { finishSolution, MIN_UNIQUENESS, type FactorWarning, type UnrotatedSolut
  * The loadings are psych's `FAout.wls`: V_m diag(√max(θ_m, 0)) of R − diag(Ψ). About 12k³ flops
  * an iteration (one eigen-decomposition and two k × k products). With m = 1 the same minimum is
  * found by src/stats/minres-one-factor.ts (projected Newton over the loadings, a few steps even on
- * nearly structureless matrices; `iterations` is then 0).
+ * nearly structureless matrices; `iterations` is then 0). `maxIterations` caps the quasi-Newton
+ * steps (default 2000); a capped fit is its last point, `converged` false.
  */
-export function minresExtraction(r: Float64Array, k: number, m: number, options: { gtol?: number } = {}): UnrotatedSolution {
+export function minresExtraction(r: Float64Array, k: number, m: number, options: { gtol?: number; maxIterations?: number } = {}): UnrotatedSolution {
   checkArguments(r, k, m, 'minresExtraction');
   const smc = squaredMultipleCorrelations(r, k).values;
   if (m === 1) {
@@ -33,7 +34,7 @@ export function minresExtraction(r: Float64Array, k: number, m: number, options:
   }
   const upper = Math.max(1, ...smc);
   const start = Float64Array.from(smc, (s, i) => r[i * k + i] - s);
-  const result = boxQuasiNewton((psi) => minresObjective(r, k, m, psi), start, MIN_UNIQUENESS, upper, { gtol: options.gtol });
+  const result = boxQuasiNewton((psi) => minresObjective(r, k, m, psi), start, MIN_UNIQUENESS, upper, { gtol: options.gtol, maxIterations: options.maxIterations });
   const raw = reducedLoadings(r, k, m, result.x);
   const warnings: FactorWarning[] = [];
   if (!result.converged) warnings.push({ code: 'not-converged', message: 'the minres fit did not converge: the loadings are its last point' });

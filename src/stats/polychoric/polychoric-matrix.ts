@@ -1,4 +1,4 @@
-import { corSmooth } from './cor-smooth.js';
+import { corSmooth } from '../cor-smooth.js';
 import type { PairTables } from './pair-tables.js';
 import { polychoricRho } from './polychoric-rho.js';
 import { tetrachoricRho } from './tetrachoric.js';

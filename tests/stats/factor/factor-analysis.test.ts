@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { brentRoot } from '../../../src/stats/factor/brent-root.js';
-import { corSmooth } from '../../../src/stats/factor/cor-smooth.js';
+import { corSmooth } from '../../../src/stats/cor-smooth.js';
 import { factorFit, type FactorFit } from '../../../src/stats/factor/factor-fit.js';
 import type { UnrotatedSolution } from '../../../src/stats/factor/factor-solution.js';
 import { assignItems, compareWithScales } from '../../../src/stats/factor/item-assignment.js';
@@ -225,9 +225,11 @@ describe('helpers', () => {
     const c = helpers.corSmooth;
     const out = corSmooth(Float64Array.from(c.r), c.k);
     expect(out.smoothed).toBe(true);
-    (c.smoothed as number[]).forEach((v, i) => close(out.r[i], v, 1e-12, `cell ${i}`));
+    (c.smoothed as number[]).forEach((v, i) => close(out.matrix[i], v, 1e-12, `cell ${i}`));
     const pd = Float64Array.of(1, 0.5, 0.5, 1);
-    expect(corSmooth(pd, 2)).toEqual({ r: pd, smoothed: false });
+    const kept = corSmooth(pd, 2);
+    expect(kept.smoothed).toBe(false);
+    expect(kept.matrix).toEqual(pd);
   });
   it("Brent's root finder: x² = 2 on [0, 2], and null without a sign change", () => {
     close(brentRoot((x) => x * x - 2, 0, 2, 1e-14), Math.SQRT2, 1e-13, 'root');

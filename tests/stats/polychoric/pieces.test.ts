@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brentMinimize } from '../../../src/stats/polychoric/brent-minimize.js';
 import { bivariateNormalCdf } from '../../../src/stats/polychoric/bivariate-normal-cdf.js';
-import { corSmooth } from '../../../src/stats/polychoric/cor-smooth.js';
+import { corSmooth } from '../../../src/stats/cor-smooth.js';
 import { normalCdf } from '../../../src/stats/polychoric/normal-cdf.js';
 import { ordinalAlpha } from '../../../src/stats/polychoric/ordinal-alpha.js';
 import { PairTables } from '../../../src/stats/polychoric/pair-tables.js';

@@ -1,5 +1,5 @@
-import { cov2cor } from '../cov2cor.js';
-import { symmetricEigen } from '../symmetric-eigen.js';
+import { cov2cor } from './cov2cor.js';
+import { symmetricEigen } from './symmetric-eigen.js';
 
 /**
  * psych::cor.smooth (2.2.9) of a correlation matrix: when its smallest eigenvalue is below
@@ -7,7 +7,9 @@ import { symmetricEigen } from '../symmetric-eigen.js';
  * eigenvalues are rescaled to add up to k, the matrix is rebuilt from them and its
  * eigenvectors, and cov2cor makes it a correlation matrix again; otherwise it is returned as
  * it is. `smoothed` says whether it was changed (psych warns "Matrix was not positive
- * definite, smoothing was done"). Requires a finite symmetric k × k matrix.
+ * definite, smoothing was done"). Requires a finite symmetric k × k matrix. The one cor.smooth of
+ * the project: the polychoric matrices (polychoric-matrix.ts) and the factor fit statistics
+ * (factor/factor-fit.ts) both use it.
  */
 export function corSmooth(r: Float64Array, k: number, eigTol = 1e-12): { matrix: Float64Array; smoothed: boolean; minEigenvalue: number } {
   const { values, vectors } = symmetricEigen(r, k);
