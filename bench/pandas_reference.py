@@ -16,8 +16,9 @@ reports, written the way an analyst would in Python, and prints them as JSON:
   (scipy `chi2_contingency`, Yates' correction only for 2 x 2, as R `chisq.test`).
 
 Supports the codebook features the benchmark uses (rated scales with a range and/or a
-response set, reverse keying, score method and minAnswered, prevalence by text or code,
-groups); a codebook with answer keys is refused.
+response set, reverse keying, answer-keyed knowledge scales without a response set, score
+method and minAnswered, prevalence by text or code, groups); a keyed scale with a response
+set is refused.
 
 Usage: /usr/bin/python3 bench/pandas_reference.py data.csv [--codebook bench/codebook.json]
        [--conf-level 0.95]
@@ -59,7 +60,7 @@ def min_answered(scale, k):
 def code_scale(df, scale, response_sets, missing):
     """The scale's items as an n x k float matrix (NaN = missing), reverse keying applied."""
     if "key" in scale:
-        raise SystemExit("pandas_reference: answer-keyed scales are not supported")
+        return code_keyed_scale(df, scale, missing)
     responses = scale.get("responses")
     if isinstance(responses, str):
         responses = response_sets[responses]
@@ -84,6 +85,34 @@ def code_scale(df, scale, response_sets, missing):
             values = lo + hi - values
         columns.append(values)
     return np.column_stack(columns), lo, hi
+
+
+def normalise_label(text):
+    """survey-analyze's normaliseLabel: trimmed, lower case, typographic apostrophes as '."""
+    return text.str.strip().str.lower().str.replace("[\u2018\u2019\u02bc]", "'", regex=True)
+
+
+def code_keyed_scale(df, scale, missing):
+    """A knowledge scale without a response set: 1 for the key's answer (case-insensitive,
+    numbers as numbers), 0 for any other answer ("Don't know" included), NaN when missing."""
+    if scale.get("responses") is not None:
+        raise SystemExit("pandas_reference: answer-keyed scales with a response set are not supported")
+    columns = []
+    for item in scale["items"]:
+        key = str(scale["key"][item])
+        col = df[item]
+        text = col.astype(str).where(col.notna())
+        correct = normalise_label(text) == key.strip().lower()
+        try:
+            key_number = float(key)
+        except ValueError:
+            key_number = None
+        if key_number is not None:
+            correct |= pd.to_numeric(text.str.strip(), errors="coerce") == key_number
+        values = correct.astype(float).to_numpy()
+        values[col.isna().to_numpy()] = np.nan
+        columns.append(values)
+    return np.column_stack(columns), 0.0, 1.0
 
 
 def scale_figures(x, scale, conf_level):

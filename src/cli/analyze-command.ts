@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
-import { renderPieces } from '../report/render.js';
+import { isBinaryFormat, renderOutput, renderPieces } from '../report/render.js';
 import { writeOutDir } from '../report/write-out-dir.js';
 import { ansiPaint } from '../report/paint.js';
 import type { Report } from '../report/report.js';
@@ -48,8 +48,8 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
   const note = (text: string): void => {
     if (!options.quiet) process.stderr.write(`${text}\n`);
   };
-  if (settings.alphaCi !== 'bootstrap' && (explicit.has('bootstrap') || explicit.has('seed'))) {
-    note('note: --bootstrap and --seed apply only with --alpha-ci bootstrap; they were not used');
+  if (settings.alphaCi !== 'bootstrap' && settings.reliability !== 'full' && (explicit.has('bootstrap') || explicit.has('seed'))) {
+    note('note: --bootstrap and --seed apply only with --alpha-ci bootstrap or --reliability full; they were not used');
   }
   const progress = progressLine(!options.quiet, () => inputSize(files));
   const report = await analyze(files, codebook, settings, progress.update);
@@ -61,16 +61,24 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
     const inputs = files.filter((f) => f !== '-').map((f) => resolve(f));
     let written: string[];
     try {
-      written = writeOutDir(report, options.out, options.format, { digits: options.digits, inputs });
+      const docx = options.format === 'docx' ? ((await renderOutput(report, 'docx', { digits: options.digits, color: false })) as Buffer) : null;
+      written = writeOutDir(report, options.out, options.format, { digits: options.digits, inputs, style: options.style, docx });
     } catch (error) {
       throw outWriteError(error, options.out);
     }
     note(`wrote ${written.length} files into ${options.out}`);
     return;
   }
+  if (isBinaryFormat(options.format)) {
+    if (process.stdout.isTTY === true) {
+      throw usageError(`${options.format} is binary: redirect standard output (> report.${options.format}) or use --out`, { option: '--format' });
+    }
+    await writeStdout(await renderOutput(report, options.format, { digits: options.digits, color: false }));
+    return;
+  }
   const color = options.format === 'table' && useColor(options.color) ? await ansiPaint() : false;
   // JSON in pieces: a report of thousands of scales is never one string (V8 caps them at 2^29 characters).
-  for (const piece of renderPieces(report, options.format, { digits: options.digits, color })) await writeStdout(piece);
+  for (const piece of renderPieces(report, options.format, { digits: options.digits, color, style: options.style })) await writeStdout(piece);
 }
 
 /**

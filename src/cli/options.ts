@@ -19,9 +19,11 @@ import {
   NFACTORS,
   RELIABILITY_SETS,
 } from '../analysis/settings.js';
-import { MAX_DIGITS } from '../report/render.js';
+import { MAX_DIGITS, OUTPUT_FORMATS, type OutputFormat } from '../report/render.js';
+import { STYLES, type Style } from '../report/apa-style.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown', 'latex', 'html'] as const;
+/** The output formats of `analyze`: the text formats and Word (docx). */
+export const FORMATS = OUTPUT_FORMATS;
 export { CI_METHODS, ALPHA_CI_METHODS, MISSING_METHODS, CORRELATION_METHODS };
 
 /** The options `analyze` and `scores` share (inputOptions), as commander hands them over. */
@@ -41,7 +43,8 @@ export interface InputRawOptions {
 
 /** The options of `analyze` (inputOptions and analysisOptions), as commander hands them over. */
 export interface RawOptions extends InputRawOptions {
-  format: (typeof FORMATS)[number];
+  format: OutputFormat;
+  style: Style;
   out?: string;
   ciMethod: CiMethod;
   alphaCi: AlphaCiMethod;
@@ -107,6 +110,7 @@ export function inputOptions(): Option[] {
 export function analysisOptions(): Option[] {
   return [
     new Option('-f, --format <fmt>', 'output format').choices(FORMATS).default('table'),
+    new Option('--style <style>', 'apa: no leading zero for figures bounded by 1, p < .001, italic symbols (markdown, latex, html; docx is always APA)').choices(STYLES).default('default'),
     new Option('-o, --out <dir>', 'write every table as its own file into dir, plus report.json'),
     new Option('--ci-method <m>', 'proportion confidence intervals').choices(CI_METHODS).default(DEFAULT_SETTINGS.ciMethod),
     new Option('--alpha-ci <m>', 'confidence interval of alpha').choices(ALPHA_CI_METHODS).default(DEFAULT_SETTINGS.alphaCi),

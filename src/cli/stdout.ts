@@ -26,7 +26,7 @@ export function stdoutError(error: NodeJS.ErrnoException): Error {
   return failure;
 }
 
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(text: string | Buffer): Promise<void> {
   if (closed || text.length === 0) return Promise.resolve();
   return new Promise((resolve) => {
     if (process.stdout.write(text)) resolve();

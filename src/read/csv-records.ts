@@ -96,7 +96,13 @@ export class CsvRecords {
     };
     // Text without quotes: whole lines at once, by the engine's split (the common case, and
     // several times faster before the JIT has warmed up: start-up time).
-    let i = this.state === State.FieldStart && this.row.length === 0 && s.indexOf('"') === -1 ? this.plainLines(s, delimiter) : 0;
+    // Tried once per piece, at the first record start (a piece mostly starts inside a record).
+    let plain = s.indexOf('"') === -1;
+    let i = 0;
+    if (plain && this.state === State.FieldStart && this.row.length === 0) {
+      plain = false;
+      i = this.plainLines(s, delimiter, 0);
+    }
     while (i < n) {
       switch (this.state) {
         case State.FieldStart: {
@@ -121,6 +127,11 @@ export class CsvRecords {
             continue;
           }
           if (atRecordStart) {
+            if (plain) {
+              plain = false;
+              i = this.plainLines(s, delimiter, i);
+              continue;
+            }
             this.recordLine = this.line;
             this.recordChars = 0;
           }
@@ -242,11 +253,11 @@ export class CsvRecords {
    * goes on: after the last line end, or at a line it leaves to the loop (too long, too many
    * fields: the loop reports it), or at once for other line ends.
    */
-  private plainLines(s: string, delimiter: string): number {
-    let from = 0;
+  private plainLines(s: string, delimiter: string, start: number): number {
+    let from = start;
     if (this.afterCR) {
       this.afterCR = false;
-      if (s.charCodeAt(0) === LF) from = 1;
+      if (s.charCodeAt(from) === LF) from++;
     }
     const cr = s.indexOf('\r', from);
     if (cr !== -1) {

@@ -30,12 +30,12 @@ import { randomBytes } from 'node:crypto';
 export interface OutFile {
   name: string;
   /** The text, or (for a large report) a function giving it in pieces. */
-  content: string | (() => Iterable<string>);
+  content: string | Buffer | (() => Iterable<string>);
 }
 
 /** The file system calls used; tests pass a failing one. */
 export interface AtomicFs {
-  writeFileSync(file: string, data: string, options: { flag: string; encoding: 'utf8' }): void;
+  writeFileSync(file: string, data: string | Buffer, options: { flag: string; encoding?: 'utf8' }): void;
   renameSync(from: string, to: string): void;
   linkSync(existing: string, link: string): void;
   copyFileSync(from: string, to: string): void;
@@ -199,6 +199,10 @@ function isRunning(pid: number): boolean {
 function writeOne(fs: AtomicFs, file: string, content: OutFile['content']): void {
   if (typeof content === 'string') {
     fs.writeFileSync(file, content, { flag: 'wx', encoding: 'utf8' });
+    return;
+  }
+  if (Buffer.isBuffer(content)) {
+    fs.writeFileSync(file, content, { flag: 'wx' });
     return;
   }
   let flag = 'wx';

@@ -11,13 +11,19 @@ import { dropLeadingZero, isBoundedByOne, type Style } from './apa-style.js';
  * with one undefined part keeps its other parts (`— (n=0)` is never shown: a proportion
  * without answers is wholly undefined).
  *
+ * A coefficient (a figure bounded by 1: alpha, r, omega, their intervals, p; `apa-style.ts`)
+ * never shows fewer than COEFFICIENT_MIN_DIGITS decimals: at `--digits 0` alpha reads `0.93`,
+ * not `1`. Means, SDs and counts follow `digits` as given.
+ *
  * In the APA style (`apa-style.ts`) a figure bounded by 1 has no leading zero (`.930`) and a
  * p-value that rounds to zero reads `< .001`; nothing else changes.
  */
-export function humanCell(cell: Cell, column: Column, digits: number, nullMark: string, style: Style = 'default'): string {
+export function humanCell(cell: Cell, column: Column, shownDigits: number, nullMark: string, style: Style = 'default'): string {
   if (cell === null) return nullMark;
   if (cell === '') return '';
-  const apa = style === 'apa' && isBoundedByOne(column);
+  const bounded = isBoundedByOne(column);
+  const digits = bounded ? Math.max(shownDigits, COEFFICIENT_MIN_DIGITS) : shownDigits;
+  const apa = style === 'apa' && bounded;
   const fixed = (x: number | null): string | null => {
     const text = formatFixed(x, digits);
     return apa && text !== null ? dropLeadingZero(text) : text;
@@ -67,8 +73,16 @@ export function humanCell(cell: Cell, column: Column, digits: number, nullMark: 
   }
 }
 
-/** The machine text of a cell: null for an undefined figure (an empty csv field). */
-export function machineCell(cell: Cell, column: Column, digits: number): string | null {
+/** The fewest decimals a coefficient (a figure bounded by 1) shows to people. */
+export const COEFFICIENT_MIN_DIGITS = 2;
+
+/**
+ * The machine text of a cell: null for an undefined figure (an empty csv field). Without
+ * `digits` (csv and tsv of `analyze`) a number is written in full precision, as JSON writes
+ * it (the shortest text that reads back as the same double: `0.930006265785065`); with
+ * `digits` it is rounded to that many decimals.
+ */
+export function machineCell(cell: Cell, column: Column, digits?: number): string | null {
   if (cell === null) return null;
   switch (column.kind) {
     case 'text':
@@ -76,12 +90,12 @@ export function machineCell(cell: Cell, column: Column, digits: number): string 
     case 'flag':
       return cell === true ? 'true' : 'false';
     case 'count':
-      return formatCount(asNumber(cell, column), digits);
+      return digits === undefined ? exact(asNumber(cell, column)) : formatCount(asNumber(cell, column), digits);
     case 'number':
     case 'proportion':
-      return formatFixed(asNumber(cell, column), digits);
+      return digits === undefined ? exact(asNumber(cell, column)) : formatFixed(asNumber(cell, column), digits);
     case 'p-value':
-      return formatPMachine(asNumber(cell, column), digits);
+      return digits === undefined ? exact(asNumber(cell, column)) : formatPMachine(asNumber(cell, column), digits);
     case 'exact':
       return exact(asNumber(cell, column));
     default:
@@ -89,6 +103,7 @@ export function machineCell(cell: Cell, column: Column, digits: number): string 
   }
 }
 
+/** A finite number as JSON writes it (`-0` as `0`); no text for NaN and infinities. */
 function exact(x: number): string | null {
   return Number.isFinite(x) ? String(x) : null;
 }

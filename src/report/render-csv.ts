@@ -3,8 +3,11 @@
  * `read.csv`/`pandas.read_csv` reads it and a filter on `statistic` finds any figure:
  *
  *   table,id,item,with,group_column,group_value,statistic,value,method
- *   reliability,perceived_knowledge,,,,,alpha,0.930,alpha
- *   prevalence,contact,,,discipline,Maternity,proportion,0.204,
+ *   reliability,perceived_knowledge,,,,,alpha,0.930006265785065,alpha
+ *   prevalence,contact,,,discipline,Maternity,proportion,0.204081632653061,
+ *
+ * Numbers are written in full precision, as JSON writes them (`--digits` rounds only the
+ * formats people read), so a figure read back from the csv is the Report's double.
  *
  * `value` holds numbers only (flags as 1/0; an undefined figure is empty), `method` the text
  * that qualifies it (coefficient, CI method, test, score method). Names, labels and warnings
@@ -23,16 +26,16 @@ export type Delimiter = ',' | '\t';
 const LONG_COLUMNS = ['table', 'id', 'item', 'with', 'group_column', 'group_value', 'statistic', 'value', 'method'] as const;
 
 /** One machine table in its wide shape: a header of column names, then one record per row. */
-export function renderDelimitedTable(table: ReportTable, digits: number, delimiter: Delimiter): string {
+export function renderDelimitedTable(table: ReportTable, delimiter: Delimiter): string {
   const lines = [csvRow(table.columns.map((c) => c.name), delimiter)];
   for (const row of table.rows) {
-    lines.push(csvRow(row.map((cell, j) => machineCell(cell, table.columns[j], digits) ?? ''), delimiter));
+    lines.push(csvRow(row.map((cell, j) => machineCell(cell, table.columns[j]) ?? ''), delimiter));
   }
   return lines.join('');
 }
 
 /** The whole report as one long table (see the file comment); warnings are left out. */
-export function renderLong(report: Report, digits: number, delimiter: Delimiter): string {
+export function renderLong(report: Report, delimiter: Delimiter): string {
   const lines = [csvRow([...LONG_COLUMNS], delimiter)];
   for (const table of machineTables(report)) {
     if (table.family === 'warnings') continue;
@@ -46,7 +49,7 @@ export function renderLong(report: Report, digits: number, delimiter: Delimiter)
       table.columns.forEach((column, j) => {
         if (column.kind === 'text') return;
         const cell = row[j];
-        const value = column.kind === 'flag' ? (cell === null ? '' : cell === true ? '1' : '0') : (machineCell(cell, column, digits) ?? '');
+        const value = column.kind === 'flag' ? (cell === null ? '' : cell === true ? '1' : '0') : (machineCell(cell, column) ?? '');
         const methodAt = column.methodFrom === undefined ? undefined : byName.get(column.methodFrom);
         const method = methodAt === undefined || row[methodAt] === null ? '' : String(row[methodAt]);
         lines.push(

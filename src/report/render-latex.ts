@@ -163,9 +163,9 @@ function warningComments(report: Report): string {
   return [`% Warnings (${report.warnings.length})`, ...report.warnings.map((w) => `% - ${comment(w.message)} [${comment(w.code)}]`)].join('\n');
 }
 
-/** A `%` comment runs to the end of its line: only line breaks need removing. */
+/** A `%` comment runs to the end of its line: line breaks, and control characters that would reach a terminal, become spaces. */
 function comment(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ');
 }
 
 const LATEX_ESCAPES: Record<string, string> = {
@@ -194,6 +194,6 @@ const LATEX_ESCAPES: Record<string, string> = {
  */
 export function escapeLatex(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/[\\{}$&%#_~^<>|"\u2014\u2013]/g, (ch) => LATEX_ESCAPES[ch]);
 }

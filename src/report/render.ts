@@ -29,7 +29,10 @@ export const OUTPUT_FORMATS = [...FORMATS, ...BINARY_FORMATS] as const;
 export type OutputFormat = Format | BinaryFormat;
 
 export interface RenderOptions {
-  /** Decimals of every statistic (percentages get digits - 2); 0 to MAX_DIGITS. */
+  /**
+   * Decimals of every statistic in the formats people read (percentages get digits - 2; a
+   * coefficient at least 2); 0 to MAX_DIGITS. csv, tsv and json are never rounded.
+   */
   digits: number;
   /** ANSI colour in the `table` format: a colour paint (see paint.ts `ansiPaint`), or false. */
   color: false | Paint;
@@ -64,9 +67,9 @@ export function render(report: Report, format: Format, options: RenderOptions): 
     case 'json':
       return renderJson(report);
     case 'csv':
-      return renderLong(report, options.digits, ',');
+      return renderLong(report, ',');
     case 'tsv':
-      return renderLong(report, options.digits, '\t');
+      return renderLong(report, '\t');
     case 'markdown':
       return renderMarkdown(report, options.digits, style);
     case 'latex':

@@ -6,7 +6,7 @@
  *   prevalence.<ext>  group-comparisons.<ext>  warnings.<ext>  report.<ext>  report.json
  *
  * Extensions: table → .txt, json → .json, csv → .csv, tsv → .tsv, markdown → .md, latex →
- * .tex, html → .html. The set of files depends only on the codebook and options (a table
+ * .tex, html → .html. With docx: report.docx (every table, APA style) and report.json. The set of files depends only on the codebook and options (a table
  * without rows is still written, with its header), so scripts can rely on the names.
  *
  * Everything but report.json is rendered in memory first (report.json is streamed, so a report
@@ -21,7 +21,8 @@ import path from 'node:path';
 import type { Report } from './report.js';
 import type { ReportTable } from './table-model.js';
 import { usageError } from '../errors.js';
-import { checkDigits, render, type Format } from './render.js';
+import { checkDigits, render, type Format, type OutputFormat } from './render.js';
+import type { Style } from './apa-style.js';
 import { humanTables, machineTables } from './report-tables.js';
 import { renderTextTable } from './render-table.js';
 import { renderJson, renderJsonPieces, renderJsonTable } from './render-json.js';
@@ -34,11 +35,16 @@ import { realOrResolved } from '../real-or-resolved.js';
 
 export interface OutDirOptions {
   digits: number;
+  /** The human formats' style (`apa`: markdown, latex, html). */
+  style?: Style;
+  /** The Word report, rendered beforehand (docx is rendered asynchronously): with `--format docx`. */
+  docx?: Buffer | null;
   /** Absolute paths of the input files: never overwritten (`-` for stdin is ignored). */
   inputs: string[];
 }
 
-export const EXTENSIONS: Record<Format, string> = {
+export const EXTENSIONS: Record<OutputFormat, string> = {
+  docx: 'docx',
   table: 'txt',
   json: 'json',
   csv: 'csv',
@@ -49,8 +55,8 @@ export const EXTENSIONS: Record<Format, string> = {
 };
 
 /** Writes the files and returns their names, in the order of `outFiles`. */
-export function writeOutDir(report: Report, dir: string, format: Format, options: OutDirOptions, fileSystem?: AtomicFs): string[] {
-  const files = renderFiles(report, format, options.digits, true);
+export function writeOutDir(report: Report, dir: string, format: OutputFormat, options: OutDirOptions, fileSystem?: AtomicFs): string[] {
+  const files: OutFile[] = format === 'docx' ? docxFiles(report, options.docx) : renderFiles(report, format, options.digits, true, options.style ?? 'default');
   const target = path.resolve(dir);
   recoverFileSet(target);
   if (fs.existsSync(target)) {
@@ -69,39 +75,45 @@ export interface RenderedFile {
 }
 
 /** Every file of `--out`, rendered in memory: the tables in report order, then the whole report. */
-export function outFiles(report: Report, format: Format, digits: number): RenderedFile[] {
-  return renderFiles(report, format, digits, false) as RenderedFile[];
+export function outFiles(report: Report, format: Format, digits: number, style: Style = 'default'): RenderedFile[] {
+  return renderFiles(report, format, digits, false, style) as RenderedFile[];
+}
+
+/** With docx: the Word report (every table in it, APA style) and report.json. */
+function docxFiles(report: Report, docx: Buffer | null | undefined): OutFile[] {
+  if (!docx) throw new Error('writeOutDir: the docx report must be rendered first (OutDirOptions.docx)');
+  return [{ name: 'report.docx', content: docx }, { name: 'report.json', content: () => renderJsonPieces(report) }];
 }
 
 /** The files of `--out`; with `streamed`, report.json is given in pieces, rendered as it is written. */
-function renderFiles(report: Report, format: Format, digits: number, streamed: boolean): OutFile[] {
+function renderFiles(report: Report, format: Format, digits: number, streamed: boolean, style: Style): OutFile[] {
   checkDigits(digits);
   const ext = EXTENSIONS[format];
-  const renderOne = tableRenderer(format, digits);
+  const renderOne = tableRenderer(format, digits, style);
   const tables = format === 'json' || format === 'csv' || format === 'tsv' ? machineTables(report) : humanTables(report);
   const names = new Set<string>(['report.json', `report.${ext}`]);
   const files: OutFile[] = tables.map((table) => ({ name: uniqueName(fileStem(table.name), ext, names), content: renderOne(table) }));
-  if (format !== 'json') files.push({ name: `report.${ext}`, content: render(report, format, { digits, color: false }) });
+  if (format !== 'json') files.push({ name: `report.${ext}`, content: render(report, format, { digits, color: false, style }) });
   files.push({ name: 'report.json', content: streamed ? () => renderJsonPieces(report) : renderJson(report) });
   return files;
 }
 
-function tableRenderer(format: Format, digits: number): (table: ReportTable) => string {
+function tableRenderer(format: Format, digits: number, style: Style): (table: ReportTable) => string {
   switch (format) {
     case 'table':
       return (table) => renderTextTable(table, digits);
     case 'json':
       return (table) => renderJsonTable(table);
     case 'csv':
-      return (table) => renderDelimitedTable(table, digits, ',');
+      return (table) => renderDelimitedTable(table, ',');
     case 'tsv':
-      return (table) => renderDelimitedTable(table, digits, '\t');
+      return (table) => renderDelimitedTable(table, '\t');
     case 'markdown':
-      return (table) => renderMarkdownTable(table, digits);
+      return (table) => renderMarkdownTable(table, digits, style);
     case 'latex':
-      return (table) => renderLatexTable(table, digits);
+      return (table) => renderLatexTable(table, digits, style);
     case 'html':
-      return (table) => renderHtmlTable(table, digits);
+      return (table) => renderHtmlTable(table, digits, style);
   }
 }
 
