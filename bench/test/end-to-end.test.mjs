@@ -12,6 +12,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { compareReports } from '../compare.mjs';
 import { generateSurvey } from '../generate-data.mjs';
+import { generateExport } from '../generate-export.mjs';
 import { measure } from '../measure.mjs';
 import { profileCli } from '../profile.mjs';
 
@@ -41,10 +42,32 @@ test('the CLI and the pandas reference agree to 1e-9 on every figure', { skip },
   assert.ok(ref.scales.every((s) => s.alpha > 0.7 && s.alpha < 0.9), 'alpha near 0.8');
 });
 
+test('export-shaped survey: the CLI and the pandas reference agree to 1e-9, the knowledge key included', { skip }, () => {
+  const exportFile = join(dir, 'export.csv');
+  generateExport({ rows: 3000, seed: 12, file: exportFile });
+  const codebook = join(ROOT, 'bench/export-codebook.json');
+  const cliJson = join(dir, 'export-cli.json');
+  const cli = measure(process.execPath, [join(ROOT, 'bin/survey-analyze.js'), exportFile, '--codebook', codebook, '--format', 'json'], { stdout: cliJson });
+  assert.equal(cli.status, 0, cli.stderr);
+  const py = spawnSync('/usr/bin/python3', [join(ROOT, 'bench/pandas_reference.py'), exportFile, '--codebook', codebook], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  assert.equal(py.status, 0, py.stderr);
+  const ref = JSON.parse(py.stdout);
+  const report = JSON.parse(readFileSync(cliJson, 'utf8'));
+  const result = compareReports(report, ref, 1e-9);
+  assert.deepEqual(result.mismatches, []);
+  assert.ok(result.compared >= 3 * 83 + 18 + 3, `${result.compared} figures`);
+  const knowledge = ref.scales.find((s) => s.id === 'actual_knowledge');
+  // 0/1 items: means are the shares right; listwise n is below the rows (blanks, break-offs).
+  assert.ok(knowledge.items.every((i) => i.mean > 0 && i.mean < 1));
+  assert.ok(knowledge.n < 3000 && knowledge.n > 2000, `n ${knowledge.n}`);
+  assert.equal(report.scales.find((s) => s.id === 'actual_knowledge').n, knowledge.n);
+});
+
 test('the profile traces samples to the TypeScript sources', { skip: built ? false : 'dist/cli.cjs is not built' }, async () => {
   const { summary } = await profileCli({ cliArgs: [file, '--codebook', CODEBOOK, '--format', 'json'], dir: join(dir, 'profile'), intervalUs: 100 });
   const files = summary.files.map((f) => f.key);
   assert.ok(files.some((f) => f.startsWith('src/')), files.join(', '));
-  assert.ok(files.includes('node_modules/papaparse/papaparse.js'), files.join(', '));
+  // The records are split by the project's own splitter (papaparse is no longer on the CLI's path).
+  assert.ok(files.includes('src/read/csv-records.ts'), files.join(', '));
   assert.ok(summary.totalUs > 0);
 });

@@ -22,10 +22,10 @@ test('options: defaults, --quick, later flags win, bad values refused', () => {
 
 const base = {
   node0: { seconds: 0.06, rssMiB: 40 },
-  startup: { seconds: 0.12, rssMiB: 60 },
-  cli: { seconds: 3, rssMiB: 150 },
-  pandas: { seconds: 9, rssMiB: 900 },
-  cli2: { seconds: 6, rssMiB: 180 },
+  startup: { seconds: 0.09, rssMiB: 60 },
+  cli: { seconds: 2, rssMiB: 150 },
+  pandas: { seconds: 12, rssMiB: 900 },
+  cli2: { seconds: 4, rssMiB: 180 },
   rows: 1_000_000,
 };
 
@@ -33,12 +33,23 @@ test('goals at their limits are met; just beyond, not met', () => {
   assert.deepEqual(goalLines(base).map((g) => g.met), [true, true, true, true]);
   const over = goalLines({
     ...base,
-    startup: { seconds: 0.1201, rssMiB: 60 },
-    cli: { seconds: 3.01, rssMiB: 150.1 },
-    cli2: { seconds: 6, rssMiB: 150.1 * 1.21 },
+    startup: { seconds: 0.0901, rssMiB: 60 },
+    cli: { seconds: 2.01, rssMiB: 150.1 },
+    cli2: { seconds: 4, rssMiB: 150.1 * 1.21 },
   });
   assert.deepEqual(over.map((g) => g.met), [false, false, false, false]);
-  assert.match(over[0].text, /2\.00x `node -e 0`/);
+  assert.match(over[0].text, /1\.50x `node -e 0`/);
+  assert.match(over[1].text, /export-shaped.*goal <= 1\/6/);
+});
+
+test('the aim of 1/8 is named when reached; the synthetic survey has its own goal of 1/3', () => {
+  assert.match(goalLines({ ...base, cli: { seconds: 1.5, rssMiB: 100 } })[1].text, /aim reached/);
+  assert.doesNotMatch(goalLines(base)[1].text, /aim reached/);
+  const goals = goalLines({ ...base, synthetic: { cli: { seconds: 3 }, pandas: { seconds: 9 } } });
+  assert.equal(goals.length, 5);
+  assert.equal(goals[2].met, true);
+  assert.match(goals[2].text, /synthetic survey.*0\.333 of pandas/);
+  assert.equal(goalLines({ ...base, synthetic: { cli: { seconds: 3.01 }, pandas: { seconds: 9 } } })[2].met, false);
 });
 
 test('without peak RSS the memory goals are n/a; other row counts are named', () => {

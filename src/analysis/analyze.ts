@@ -61,6 +61,8 @@ interface Accumulators {
   labelConflicts: RowCoder['labelConflicts'];
   /** Each column's wording from the files' headers or variable labels (the first file that has one). */
   fileLabels: Map<string, string>;
+  /** Each column's value labels from the files (a .sav/.dta), for frequencies the codebook does not label. */
+  fileValueLabels: Map<string, Map<string, string>>;
   scales: ScaleAccumulator[];
   scores: ScoreAccumulator;
   prevalence: PrevalenceAccumulator;
@@ -76,6 +78,7 @@ function createAccumulators(codebook: Codebook, settings: AnalysisSettings, code
     idColumn: null,
     labelConflicts: coder.labelConflicts,
     fileLabels: new Map(),
+    fileValueLabels: new Map(),
     // The rows are kept for the bootstraps (alpha's, and omega's with --reliability full); pair
     // tables only for --item-correlations polychoric: the default pass does no more than before.
     scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, {
@@ -112,6 +115,8 @@ async function accumulate(
       header.columns.forEach((column, c) => {
         const label = header.meta[c].label;
         if (label !== null && !acc.fileLabels.has(column)) acc.fileLabels.set(column, label);
+        const values = header.meta[c].valueLabels;
+        if (values !== null && values.size > 0 && !acc.fileValueLabels.has(column)) acc.fileValueLabels.set(column, values);
       });
       outcomeColumns = codebook.prevalence.map((entry) => header.columns.indexOf(entry.column));
       acc.idColumn = codebook.id ?? header.idColumn;
@@ -153,7 +158,7 @@ function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], s
       reliability: settings.reliability ?? DEFAULT_SETTINGS.reliability,
       itemCorrelations: settings.itemCorrelations ?? DEFAULT_SETTINGS.itemCorrelations,
       nfactors: settings.nfactors ?? DEFAULT_SETTINGS.nfactors,
-    }, warnings, acc.fileLabels),
+    }, warnings, acc.fileLabels, acc.fileValueLabels),
   );
   const correlations = correlationsReport(acc.scores, codebook.scales, settings.confLevel, warnings);
   const prevalence = prevalenceReport(acc.prevalence, { ciMethod: settings.ciMethod, confLevel: settings.confLevel }, warnings);

@@ -52,6 +52,7 @@ export function scaleReport(
   options: ScaleReportOptions,
   warnings: Warning[],
   fileLabels: Map<string, string> = new Map(),
+  fileValueLabels: Map<string, Map<string, string>> = new Map(),
 ): ScaleReport {
   const k = scale.items.length;
   const m = acc.moments();
@@ -62,7 +63,7 @@ export function scaleReport(
   scaleWarnings(scale, m, f, warnings);
   const alpha = usable ? orNull(f.alpha) : null;
   const alphaCI = scaleAlphaInterval(acc, f, m.n, options, scale.id, warnings);
-  const items = scale.items.map((_, i) => itemReport(acc, scale, m, f, i, usable, fileLabels));
+  const items = scale.items.map((_, i) => itemReport(acc, scale, m, f, i, usable, fileLabels, fileValueLabels));
   const figure = (x: number): number | null => (usable ? orNull(x) : null);
   const report: ScaleReport = {
     id: scale.id,
@@ -183,6 +184,7 @@ function itemReport(
   i: number,
   usable: boolean,
   fileLabels: Map<string, string>,
+  fileValueLabels: Map<string, Map<string, string>>,
 ): ItemReport {
   const id = scale.items[i];
   const d = f.dropped[i];
@@ -198,7 +200,7 @@ function itemReport(
     itemRestR: usable ? orNull(f.itemRestR[i]) : null,
     alphaIfDeleted: usable ? orNull(f.alphaIfDeleted[i]) : null,
     smc: usable ? orNull(f.smc[i]) : null,
-    frequencies: frequencies(acc, scale, i),
+    frequencies: frequencies(acc, scale, i, fileValueLabels.get(id) ?? null),
     missing: acc.missing(i),
     ifDeleted: {
       standardizedAlpha: value(d.standardizedAlpha),
@@ -218,11 +220,11 @@ function itemReport(
  * the label is the codebook's label of that code (`scale.responseLabels`); keyed items have
  * none, since their codes are the 0/1 scores rather than response codes.
  */
-function frequencies(acc: ScaleAccumulator, scale: Scale, i: number): ResponseFrequency[] {
+function frequencies(acc: ScaleAccumulator, scale: Scale, i: number, valueLabels: Map<string, string> | null): ResponseFrequency[] {
   const rows = acc.rows;
   return acc.itemFrequencies(i).map(([code, count]) => ({
     code,
-    label: scale.key === null ? (scale.responseLabels[code] ?? null) : null,
+    label: scale.key === null ? (scale.responseLabels[code] ?? valueLabels?.get(String(code)) ?? null) : null,
     count,
     proportion: count / rows,
   }));

@@ -10,6 +10,7 @@ import { cleanUpOnSignal, outWriteError, prepareOutDir, removeCreated } from './
 import { inputSize, progressLine } from './progress.js';
 import { warningText } from './print-error.js';
 import { useColor, writeStdout } from './stdout.js';
+import { terminalWidth } from '../report/terminal-width.js';
 import { realOrResolved } from '../real-or-resolved.js';
 
 export const ANALYZE_HELP = `
@@ -78,7 +79,7 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
   }
   const color = options.format === 'table' && useColor(options.color) ? await ansiPaint() : false;
   // JSON in pieces: a report of thousands of scales is never one string (V8 caps them at 2^29 characters).
-  for (const piece of renderPieces(report, options.format, { digits: options.digits, color, style: options.style })) await writeStdout(piece);
+  for (const piece of renderPieces(report, options.format, { digits: options.digits, color, style: options.style, width: terminalWidth() })) await writeStdout(piece);
 }
 
 /**

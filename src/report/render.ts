@@ -42,6 +42,11 @@ export interface RenderOptions {
    * other text formats ignore it; docx is always APA style.
    */
   style?: Style;
+  /**
+   * The `table` format's width in columns (the terminal's: `terminal-width.ts`); absent: 80.
+   * The other formats ignore it.
+   */
+  width?: number;
 }
 
 export function isBinaryFormat(format: OutputFormat): format is BinaryFormat {
@@ -63,7 +68,7 @@ export function render(report: Report, format: Format, options: RenderOptions): 
   const style = options.style ?? 'default';
   switch (format) {
     case 'table':
-      return renderTable(report, options.digits, options.color === false ? PLAIN : options.color);
+      return renderTable(report, options.digits, options.color === false ? PLAIN : options.color, options.width);
     case 'json':
       return renderJson(report);
     case 'csv':

@@ -15,6 +15,7 @@ import {
   scoreMethodName,
   testName,
 } from './method-names.js';
+import { humanFrequencyTables, machineFrequencyTables } from './frequency-tables.js';
 
 export function machineTables(report: Report): ReportTable[] {
   return [
@@ -27,6 +28,7 @@ export function machineTables(report: Report): ReportTable[] {
     machineCorrelations(report),
     machinePrevalence(report),
     machineGroupComparisons(report),
+    ...machineFrequencyTables(report),
     machineWarnings(report),
   ];
 }
@@ -41,6 +43,7 @@ export function humanTables(report: Report): ReportTable[] {
     humanCorrelations(report),
     humanPrevalence(report),
     humanGroupComparisons(report),
+    ...humanFrequencyTables(report),
     humanWarnings(report),
   ];
 }
@@ -659,27 +662,34 @@ function machineCorrelations(report: Report): ReportTable {
   return { name: 'correlations', family: 'correlations', title: 'Correlations between scale scores', columns, rows, notes: [] };
 }
 
+/**
+ * Each pair of scales once, as psych's corr.test lists its intervals: r with its n, and the
+ * Fisher-z interval, in the machine table's order (1 with 2, 1 with 3, ..., 2 with 3).
+ */
 function humanCorrelations(report: Report): ReportTable {
   const c = report.correlations;
   const labels = c.ids.map((id) => report.scales.find((s) => s.id === id)?.label ?? id);
-  // Lower triangle only: the last column would always be empty.
-  const shown = c.ids.slice(0, -1);
   const columns: Column[] = [
     text('scale', 'Scale'),
-    ...shown.map((_, j): Column => ({ name: `r_${j + 1}`, title: String(j + 1), kind: 'r-n' })),
+    text('with', 'With'),
+    { name: 'r', title: 'r (n)', kind: 'r-n' },
+    { name: 'ci', title: ciTitle(report), kind: 'interval' },
   ];
-  const rows = c.ids.map((_, i): Cell[] => [
-    `${i + 1}. ${labels[i]}`,
-    ...shown.map((_, j): Cell => (j < i ? { r: c.r[i][j], n: c.n[i][j] } : '')),
-  ]);
+  const rows: Cell[][] = [];
+  for (let i = 0; i < c.ids.length; i++) {
+    for (let j = i + 1; j < c.ids.length; j++) {
+      const ci = c.ci[i]?.[j] ?? null;
+      rows.push([labels[i], labels[j], { r: c.r[i][j], n: c.n[i][j] }, { lower: ci?.lower ?? null, upper: ci?.upper ?? null }]);
+    }
+  }
   const method = c.method === 'spearman' ? 'Spearman' : 'Pearson';
   return {
     name: 'correlations',
     family: 'correlations',
     title: 'Correlations between scale scores',
     columns,
-    rows: c.ids.length > 1 ? rows : [],
-    notes: [`${method} r of the scale scores, pairwise complete; n in parentheses.`],
+    rows,
+    notes: [`${method} r of the scale scores, pairwise complete; n in parentheses; CI: Fisher z interval.`],
   };
 }
 
