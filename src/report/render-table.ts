@@ -44,7 +44,7 @@ export function renderTable(report: Report, digits: number, paint: Paint, termin
   const meta = reportMeta(report);
   const blocks: string[][] = [
     [
-      chalk.bold(terminalSafe(meta.title)),
+      ...wrap(terminalSafe(meta.title), width).map((line) => chalk.bold(line)),
       ...[meta.source, meta.settings].flatMap((parts) => joinWithin(parts.map(terminalSafe), ' · ', prose).map((line) => chalk.dim(line))),
     ],
   ];

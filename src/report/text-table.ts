@@ -96,7 +96,7 @@ function renderPart(table: ReportTable, l: Layout, part: number[], groupAt: numb
   const lines: string[] = [];
   for (let h = 0; h < height; h++) {
     // Headings sit on the rule: a shorter heading's lines are the bottom ones.
-    lines.push(join(part.map((s) => chalk.bold(pad(l.titles[s][h - (height - l.titles[s].length)] ?? '', s)))));
+    lines.push(join(part.map((s) => paintInside(pad(l.titles[s][h - (height - l.titles[s].length)] ?? '', s), chalk.bold))));
   }
   lines.push(join(part.map((s) => chalk.dim('─'.repeat(l.widths[s])))));
   table.rows.forEach((row, i) => {
@@ -108,14 +108,22 @@ function renderPart(table: ReportTable, l: Layout, part: number[], groupAt: numb
       const parts = part.map((s) => {
         const value = l.cells[i][s][h] ?? '';
         const padded = pad(value, s);
-        if (value.trim() === NULL_MARK) return chalk.dim(padded);
+        if (value.trim() === NULL_MARK) return paintInside(padded, chalk.dim);
         const mark = value === '' ? undefined : options.highlight?.(i, l.shown[s]);
-        return mark === 'bad' ? chalk.red(padded) : mark === 'warn' ? chalk.yellow(padded) : padded;
+        return mark === 'bad' ? paintInside(padded, chalk.red) : mark === 'warn' ? paintInside(padded, chalk.yellow) : padded;
       });
       lines.push(join(parts));
     }
   });
   return lines;
+}
+
+/** A padded text painted without its padding, so a line's trailing blanks stay trimmable. */
+function paintInside(text: string, paint: (text: string) => string): string {
+  const core = text.trim();
+  if (core === '') return text;
+  const start = text.indexOf(core);
+  return text.slice(0, start) + paint(core) + text.slice(start + core.length);
 }
 
 /** The narrowest a text column is wrapped to. */

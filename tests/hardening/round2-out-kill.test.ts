@@ -23,7 +23,7 @@ import { FUZZ_SEED, fuzzRuns, fuzzTimeout, seeded } from './fuzz-config.js';
 const CLI = join(ROOT, 'bin/survey-analyze.js');
 const DATA = join(ROOT, 'tests/hardening/corpus/valid.csv');
 const CB = join(ROOT, 'tests/hardening/corpus/codebook.yaml');
-const args = (out: string, digits: number): string[] => [DATA, '-c', CB, '-f', 'csv', '--quiet', '--digits', String(digits), '-o', out];
+const args = (out: string, digits: number): string[] => [DATA, '-c', CB, '-f', 'markdown', '--quiet', '--digits', String(digits), '-o', out];
 
 let root = '';
 let hook = '';
