@@ -101,7 +101,9 @@ function renderPart(table: ReportTable, l: Layout, part: number[], groupAt: numb
   lines.push(join(part.map((s) => chalk.dim('─'.repeat(l.widths[s])))));
   table.rows.forEach((row, i) => {
     if (groupAt >= 0 && (i === 0 || table.rows[i - 1][groupAt] !== row[groupAt])) {
-      lines.push(`${indent}${chalk.italic(terminalSafe(humanCell(row[groupAt], table.columns[groupAt], digits, NULL_MARK)))}`);
+      const heading = terminalSafe(humanCell(row[groupAt], table.columns[groupAt], digits, NULL_MARK));
+      const room = (options.width ?? Number.POSITIVE_INFINITY) - width(indent);
+      for (const line of wrapWords(heading, room)) lines.push(`${indent}${chalk.italic(line)}`);
     }
     const rowHeight = Math.max(...part.map((s) => l.cells[i][s].length));
     for (let h = 0; h < rowHeight; h++) {

@@ -125,9 +125,9 @@ describe('terminal table', () => {
   it('marks an item whose deletion raises alpha in colour and with ↑, and explains both', () => {
     const colored = render(report, 'table', { digits: 3, color: colour, width: 120 });
     // conf5 and conf6: alpha if deleted 0.652 and 0.676 > alpha 0.640; the others are plain.
-    expect(colored).toContain('\u001b[33m          0.652↑\u001b[39m');
-    expect(colored).toContain('\u001b[33m          0.676↑\u001b[39m');
-    expect(colored).not.toMatch(/\u001b\[33m +0\.601/);
+    expect(colored).toContain('          \u001b[33m0.652↑\u001b[39m  0.052');
+    expect(colored).toContain('          \u001b[33m0.676↑\u001b[39m  0.040');
+    expect(colored).not.toMatch(/\u001b\[33m0\.601/);
     // Without colour the mark is still there, the other figures keep their decimal point's place.
     expect(plain).toMatch(/\n {2}conf4 +731 +2\.792 +0\.998 +0\.569 +0\.357 +0\.601 {3}0\.135\n/);
     expect(plain).toMatch(/\n {2}conf5 +731 +3\.535 +1\.035 +0\.455 +0\.209 +0\.652↑ {2}0\.052\n/);
@@ -141,7 +141,7 @@ describe('terminal table', () => {
     const copy = sampleReport();
     copy.scales[1].items[0].itemRestR = -0.2;
     const text = render(copy, 'table', { digits: 3, color: colour });
-    expect(text).toMatch(/\u001b\[31m +-0\.200\u001b\[39m/);
+    expect(text).toMatch(/ \u001b\[31m-0\.200\u001b\[39m /);
     expect(text).toContain('\u001b[31mNegative item-rest r\u001b[39m: the item runs against the others');
   });
 
