@@ -1,10 +1,12 @@
 /**
  * The HTML report: one self-contained page (inline CSS and SVG, no script, no font or image
  * to fetch; a Content-Security-Policy forbids any request) that reads like a short paper.
- * Reliability at a glance, then per scale its figures, item-rest r and alpha if deleted as
- * bars (the scale's alpha as a reference line) beside the item table, and the score
- * distribution beside the score summary; then correlations, prevalence as a forest plot per
- * measure beside its table, group comparisons and warnings. Every figure is written by the
+ * Reliability at a glance, then per scale its figures, item-rest r as bars and alpha if
+ * deleted as dots around the scale's alpha beside the item table, and the score distribution
+ * beside the score summary; then correlations with their intervals, prevalence as a forest plot
+ * per measure beside its table, group comparisons, each scale's response frequencies and the
+ * warnings. In print, wide tables wrap their cells and shrink instead of scrolling, and a
+ * heading stays with what follows it. Every figure is written by the
  * same cell formatter as the other formats; every text is escaped.
  */
 import type { Report } from './report.js';
@@ -49,6 +51,8 @@ export function renderHtml(report: Report, digits: number, style: Style = 'defau
       html: `<h2>${escapeHtml(comparisons.title)}</h2>\n${htmlTable(comparisons, { digits, style })}`,
     });
   }
+  const frequencies = tables.filter((t) => t.family === 'frequencies' && t.rows.length > 0);
+  if (frequencies.length > 0) sections.push({ id: 'frequencies', nav: 'Response frequencies', html: frequencySection(frequencies, digits, style) });
   if (report.warnings.length > 0) sections.push({ id: 'warnings', nav: `Warnings (${report.warnings.length})`, html: warningSection(report) });
   const nav = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.nav)}</a>`).join('\n');
   const body = sections.map((s) => `<section class="card" id="${s.id}">\n${s.html}\n</section>`).join('\n');
@@ -157,14 +161,23 @@ ${histogram(scale, digits)}
 
 function correlationSection(report: Report, table: ReportTable, digits: number, style: Style): string {
   const c = report.correlations;
-  const cellStyle = (i: number, j: number): string | undefined => {
-    if (j === 0 || j - 1 >= i) return undefined;
-    const r = finite(c.r[i][j - 1]);
+  // The rows are the pairs in the Report's order (1 with 2, 1 with 3, ..., 2 with 3); r is shaded by its size and sign.
+  const pairs = c.ids.flatMap((_, i) => c.ids.slice(i + 1).map((__, k) => [i, i + 1 + k] as const));
+  const rAt = table.columns.findIndex((col) => col.name === 'r');
+  const cellStyle = (row: number, j: number): string | undefined => {
+    if (j !== rAt || pairs[row] === undefined) return undefined;
+    const r = finite(c.r[pairs[row][0]][pairs[row][1]]);
     if (r === null) return undefined;
     const strength = Math.min(1, Math.abs(r)) * 0.45;
     return `background: rgba(${r < 0 ? '217, 102, 11' : '47, 109, 181'}, ${strength.toFixed(3)})`;
   };
   return `<h2>${escapeHtml(table.title)}</h2>\n${htmlTable(table, { digits, cellStyle, style })}`;
+}
+
+/** psych's response frequencies, a table per scale under the scale's name. */
+function frequencySection(tables: ReportTable[], digits: number, style: Style): string {
+  const parts = tables.map((table) => `<div class="measure"><h3>${escapeHtml(table.title.replace(/^Response frequencies: /, ''))}</h3>\n${htmlTable(table, { digits, style })}</div>`);
+  return `<h2>Response frequencies</h2>\n${parts.join('\n')}`;
 }
 
 function prevalenceSection(report: Report, table: ReportTable, digits: number, style: Style): string {

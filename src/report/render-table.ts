@@ -49,13 +49,16 @@ export function renderTable(report: Report, digits: number, paint: Paint, termin
     ],
   ];
   const rows = byFamily('rows')[0];
-  blocks.push([chalk.bold(rows.title), ...grid(rows), ...notes(rows)]);
+  const title = (table: ReportTable): string[] => wrap(terminalSafe(table.title), width).map((line) => chalk.bold(line));
+  blocks.push([...title(rows), ...grid(rows), ...notes(rows)]);
   report.scales.forEach((scale, s) => {
     const value = (table: ReportTable, name: string): string => humanCellByName(table, s, name, digits, NULL_MARK);
     const items = byFamily('items').find((t) => t.scale === scale.id);
     const block = [
-      ...joinWithin([`${chalk.bold(terminalSafe(scale.label))}`, chalk.dim(terminalSafe(`(${scale.id}) · ${scale.k} items · n = ${scale.n}`))], ' ', width, visible),
-      `${INDENT}${value(reliability, 'coefficient')} ${chalk.bold(value(reliability, 'alpha'))}, ${ciTitle(report)} ${value(reliability, 'ci')}`,
+      ...headingLines(terminalSafe(scale.label), terminalSafe(`(${scale.id}) · ${scale.k} items · n = ${scale.n}`), chalk, width),
+      ...figureLines([`${value(reliability, 'coefficient')} ${value(reliability, 'alpha')},`, `${ciTitle(report)} ${value(reliability, 'ci')}`], width, ' ').map(
+        (line, i) => (i === 0 ? line.replace(` ${value(reliability, 'alpha')}`, ` ${chalk.bold(value(reliability, 'alpha'))}`) : line),
+      ),
       ...figureLines(
         [
           `standardized ${value(reliability, 'standardized_alpha')}`,
@@ -117,7 +120,7 @@ export function renderTable(report: Report, digits: number, paint: Paint, termin
   for (const family of ['correlations', 'prevalence', 'group-comparisons', 'frequencies']) {
     for (const table of byFamily(family)) {
       if (table.rows.length === 0) continue;
-      blocks.push([chalk.bold(terminalSafe(table.title)), ...grid(table), ...notes(table)]);
+      blocks.push([...title(table), ...grid(table), ...notes(table)]);
     }
   }
   if (report.warnings.length > 0) {
@@ -156,20 +159,24 @@ function legendLines(mark: string, text: string, colour: (text: string) => strin
 }
 
 /** The figures of a summary line, indented, in as many lines as `width` needs. */
-function figureLines(parts: string[], width: number): string[] {
-  return joinWithin(parts, ' · ', width - INDENT.length).map((line) => `${INDENT}${line}`);
+function figureLines(parts: string[], width: number, separator = ' · '): string[] {
+  return joinWithin(parts, separator, width - INDENT.length).map((line) => `${INDENT}${line}`);
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-/** A text's width on screen, colour codes aside. */
-const visible = (text: string): number => [...text.replace(ANSI, '')].length;
+/** A scale's heading, `label` in bold and `detail` dim, wrapped within `width`. */
+function headingLines(label: string, detail: string, chalk: Paint, width: number): string[] {
+  const lines = wrap(`${label} ${detail}`, width);
+  const first = lines[0];
+  if (!first.startsWith(`${label} `) && first !== label) return lines.map((line) => chalk.bold(line));
+  return lines.map((line, i) => (i === 0 ? `${chalk.bold(label)}${chalk.dim(line.slice(label.length))}` : chalk.dim(line)));
+}
 
 /** Parts joined by `separator` into lines of at most `limit` characters where they fit. */
-function joinWithin(parts: string[], separator: string, limit: number, measure: (text: string) => number = (t) => [...t].length): string[] {
+function joinWithin(parts: string[], separator: string, limit: number): string[] {
   const lines: string[] = [];
   for (const part of parts) {
     const line = lines.at(-1);
-    if (line !== undefined && measure(line) + separator.length + measure(part) <= limit) lines[lines.length - 1] = line + separator + part;
+    if (line !== undefined && [...line].length + separator.length + [...part].length <= limit) lines[lines.length - 1] = line + separator + part;
     else lines.push(part);
   }
   return lines;

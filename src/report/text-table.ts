@@ -6,8 +6,8 @@
  *
  * The table fits `width` columns (the terminal's): when it is wider, headings wrap onto two
  * lines (then three) at spaces and after a hyphen before a letter (`Item-` / `total r`); then
- * the widest text column wraps its cells at word boundaries (a row takes two lines), if that is
- * enough and leaves it at least 16 columns; a table still too wide is cut into parts of columns,
+ * the widest text column wraps its cells at word boundaries (a row takes two lines), down to
+ * 16 columns at the least; a table still too wide is cut into parts of columns,
  * each repeating the first column (the row's name). Composite figures (`86.8% (n=679)`, `[0.922, 0.938]`) align on the decimal point of
  * their first number, so `9.5%` sits under `86.8%`.
  */
@@ -72,8 +72,19 @@ export function textTable(table: ReportTable, options: TextTableOptions): string
     if (total(chosen) <= limit) break;
     chosen = layout(lines);
   }
-  if (total(chosen) > limit) chosen = wrapTextColumn(chosen, total(chosen) - limit);
-  const parts = total(chosen) <= limit || shown.length < 2 ? [shown.map((_, s) => s)] : splitColumns(chosen.widths, limit, left[0]);
+  let parts = [shown.map((_, s) => s)];
+  if (total(chosen) > limit) {
+    const wrapped = wrapTextColumn(chosen, total(chosen) - limit);
+    if (total(wrapped) <= limit) chosen = wrapped;
+    else if (shown.length > 1) {
+      parts = splitColumns(chosen.widths, limit, left[0]);
+      // A part still too wide (its row names and one column): wrap the text as far as it goes.
+      if (parts.some((part) => part.reduce((sum, s) => sum + chosen.widths[s] + GAP, -GAP) > limit)) {
+        chosen = wrapped;
+        parts = splitColumns(chosen.widths, limit, left[0]);
+      }
+    }
+  }
   const out: string[] = [];
   parts.forEach((part, p) => {
     if (p > 0) out.push('');
@@ -133,16 +144,16 @@ const MIN_WRAPPED = 16;
 
 /**
  * The layout with its widest text column `over` columns narrower, its cells wrapped at word
- * boundaries; the layout as it was when that would leave the column too narrow (under
- * MIN_WRAPPED, or under its longest word or heading line).
+ * boundaries, but never under MIN_WRAPPED, its longest word or its heading lines.
  */
 function wrapTextColumn(l: Layout, over: number): Layout {
   const candidates = l.left.map((isText, s) => (isText ? s : -1)).filter((s) => s >= 0);
   if (candidates.length === 0 || l.widths.length < 2) return l;
   const s = candidates.reduce((a, b) => (l.widths[b] > l.widths[a] ? b : a));
   const words = l.cells.flatMap((row) => row[s][0].split(/\s+/)).map(width);
-  const target = l.widths[s] - over;
-  if (target < Math.max(MIN_WRAPPED, ...words.map((w) => w + 2), ...l.titles[s].map(width))) return l;
+  // As narrow as the table needs, or as narrow as the column may be (the parts then need fewer columns cut).
+  const target = Math.max(l.widths[s] - over, MIN_WRAPPED, ...words.map((w) => w + 2), ...l.titles[s].map(width));
+  if (target >= l.widths[s]) return l;
   const widths = [...l.widths];
   widths[s] = target;
   const cells = l.cells.map((row) => row.map((lines, c) => (c === s ? wrapWords(lines[0], target) : lines)));

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type AnalysisSettings } from '../../src/analysis/analyze.js';
+import { completeSettings, type SettingsInput } from '../../src/analysis/settings.js';
 import type { Codebook } from '../../src/codebook/codebook.js';
 import { parseCodebook } from '../../src/codebook/load-codebook.js';
 import type { Report } from '../../src/report/report.js';
@@ -22,19 +23,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SETTINGS = {
-  ciMethod: 'wilson',
-  alphaCi: 'feldt',
-  confLevel: 0.95,
-  missing: 'listwise',
-  correlation: 'pearson',
-  groups: [],
-  cluster: null,
-  bootstrap: { resamples: 30, seed: 1 },
-  lenient: false,
-  keepPreviews: false,
-  read: { delimiter: null, encoding: 'utf-8' },
-} as unknown as AnalysisSettings;
+/** The library's default settings (src/analysis/settings.ts), no group columns, 30 bootstrap resamples; then `input`'s. */
+function settingsOf(codebook: Codebook, input: SettingsInput = {}): AnalysisSettings {
+  return completeSettings(codebook, { groups: [], bootstrap: { resamples: 30 }, ...input });
+}
 
 function problemsOf(yaml: string): string[] {
   return parseCodebook(yaml, 'cb.yaml').problems.map((p) => `${p.line}: ${p.path}: ${p.message}`);
@@ -46,10 +38,10 @@ function codebookOf(yaml: string): Codebook {
   return codebook!;
 }
 
-async function run(codebook: Codebook, csv: string, settings: Partial<AnalysisSettings> = {}): Promise<Report> {
+async function run(codebook: Codebook, csv: string, settings: SettingsInput = {}): Promise<Report> {
   const file = join(dir, `d${count++}.csv`);
   writeFileSync(file, csv);
-  return analyze([file], codebook, { ...SETTINGS, ...settings });
+  return analyze([file], codebook, settingsOf(codebook, settings));
 }
 
 describe('codes of tiny magnitude', () => {
@@ -78,7 +70,7 @@ describe('codes of tiny magnitude', () => {
     const csv = 'a,b\n1e-300,0\n2e-300,1\n0,1\n';
     const file = join(dir, 'tiny.csv');
     writeFileSync(file, csv);
-    await expect(analyze([file], codebook, SETTINGS)).rejects.toMatchObject({
+    await expect(analyze([file], codebook, settingsOf(codebook))).rejects.toMatchObject({
       exitCode: 1,
       place: { file, line: 2, column: 'a' },
       message: '1e-300 is too small a code for scale "s": a non-zero code must be at least 1e-12 in magnitude',

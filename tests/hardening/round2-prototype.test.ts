@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type AnalysisSettings } from '../../src/analysis/analyze.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { completeSettings, type SettingsInput } from '../../src/analysis/settings.js';
 import type { Codebook } from '../../src/codebook/codebook.js';
 import { parseCodebook } from '../../src/codebook/load-codebook.js';
 import { RowCoder } from '../../src/codebook/row-coder.js';
@@ -36,24 +37,11 @@ function problemsOf(json: string): string[] {
   return parseCodebook(json, 'cb.json').problems.map((p) => `${p.path}: ${p.message}`);
 }
 
-const SETTINGS: AnalysisSettings = {
-  ciMethod: 'wilson',
-  alphaCi: 'feldt',
-  confLevel: 0.95,
-  missing: 'listwise',
-  correlation: 'pearson',
-  groups: [],
-  cluster: null,
-  bootstrap: { resamples: 30, seed: 1 },
-  lenient: false,
-  keepPreviews: false,
-  read: { delimiter: null, encoding: 'utf-8' },
-} as AnalysisSettings;
-
-async function run(codebook: Codebook, csv: string, settings: Partial<AnalysisSettings> = {}): Promise<Report> {
+/** Analysed with the library's default settings (src/analysis/settings.ts), 30 bootstrap resamples, then `settings`. */
+async function run(codebook: Codebook, csv: string, settings: SettingsInput = {}): Promise<Report> {
   const file = join(dir, `d${count++}.csv`);
   writeFileSync(file, csv);
-  return analyze([file], codebook, { ...SETTINGS, groups: codebook.groups, ...settings });
+  return analyze([file], codebook, completeSettings(codebook, { bootstrap: { resamples: 30 }, ...settings }));
 }
 
 const j = JSON.stringify;

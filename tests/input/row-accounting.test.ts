@@ -7,7 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisSettings } from '../../src/analysis/analyze.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { completeSettings } from '../../src/analysis/settings.js';
 import { builtinCodebook } from '../../src/codebook/builtin-codebook.js';
 import type { Codebook } from '../../src/codebook/codebook.js';
 import { validateCodebook } from '../../src/codebook/validate-codebook.js';
@@ -18,20 +19,6 @@ const file = (name: string, text: string): string => {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-};
-
-const settings: AnalysisSettings = {
-  ciMethod: 'wilson',
-  alphaCi: 'feldt',
-  confLevel: 0.95,
-  missing: 'listwise',
-  correlation: 'pearson',
-  groups: [],
-  cluster: null,
-  bootstrap: { resamples: 100, seed: 1 },
-  lenient: false,
-  keepPreviews: false,
-  read: { delimiter: null, encoding: 'utf-8' },
 };
 
 function codebook(raw: Record<string, unknown>): Codebook {
@@ -46,6 +33,9 @@ const BASE = {
   scales: [{ id: 'q', label: 'Q', items: ['q1', 'q2', 'q3'], range: [1, 5] }],
   prevalence: [{ id: 'seen', label: 'Seen', column: 'seen', positive: ['Yes'] }],
 };
+
+/** The library's default settings (src/analysis/settings.ts) with no group columns, for every codebook below. */
+const settings = completeSettings(codebook(BASE), { groups: [], bootstrap: { resamples: 100 } });
 
 // 8 rows: two of site "Test", one unfinished (Finished = False), one with Finished 0.
 const DATA = file(

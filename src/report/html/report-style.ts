@@ -1,7 +1,9 @@
 /**
  * The report's style sheet, inlined in the page: system fonts only (nothing is fetched),
  * charts and tables side by side on a wide screen and stacked on a narrow one, and a print
- * style (A4, no navigation, no section split across a page where it can be avoided).
+ * style (A4, no navigation, no section split across a page where it can be avoided, charts
+ * above their tables, tables in smaller type that wrap their cells instead of scrolling, so no
+ * column is cut; headings kept with what follows them).
  */
 export const REPORT_CSS = `
 :root {
@@ -54,6 +56,11 @@ svg .label { fill: var(--ink); }
 svg .value { fill: var(--muted); font-variant-numeric: tabular-nums; }
 svg .bar { fill: var(--accent); }
 svg .bar.warn { fill: var(--warn); }
+svg .dot { fill: var(--accent); }
+svg .dot.warn { fill: var(--warn); }
+svg .dot-stem { stroke: var(--accent); stroke-width: 2; opacity: .55; }
+svg .dot-stem.warn { stroke: var(--warn); opacity: .8; }
+svg .value.warn { fill: var(--warn); font-weight: 600; }
 svg .ref-alpha, svg .ref-mean, svg .ref-overall { stroke: var(--ink); stroke-width: 1.3; stroke-dasharray: 4 3; }
 svg .ref-label { fill: var(--ink); font-weight: 600; font-size: 11px; }
 svg .forest-ci { stroke: var(--accent); stroke-width: 2; }
@@ -96,10 +103,18 @@ footer { color: var(--faint); font-size: 12px; text-align: center; padding: 0 0 
   .wrap { max-width: none; padding: 0; }
   main { padding: 10px 0 0; }
   section.card { border: none; border-radius: 0; padding: 0; margin: 0 0 16px; }
-  section.card > h2 { break-after: avoid; page-break-after: avoid; }
-  figure, .table-wrap, .measure, .cards, tr { break-inside: avoid; page-break-inside: avoid; }
-  .pair { gap: 10px 18px; }
-  svg.chart { width: auto; max-width: 100%; }
+  h2, h3, figcaption, .legend, dl.figures { break-after: avoid; page-break-after: avoid; }
+  figure, .cards, tr, p.note { break-inside: avoid; page-break-inside: avoid; }
+  .pair, .pair.forest-pair { grid-template-columns: minmax(0, 1fr); gap: 8px; }
+  .pair > figure { max-width: 150mm; }
+  svg.chart { width: 100%; max-width: 100%; }
+  .table-wrap { overflow: visible; }
+  table, table[data-table="correlations"] { width: 100%; min-width: 0; font-size: 8pt; }
+  thead { display: table-header-group; }
+  th, td { padding: 2px 4px; }
+  td:not(.num) { overflow-wrap: anywhere; }
+  td.num, table[data-table="correlations"] td.num { white-space: normal; min-width: 0; }
+  thead th { font-size: 7.5pt; }
   footer { padding: 8px 0 0; }
 }
 `;
