@@ -1,11 +1,9 @@
 import { invalidWarnings } from '../analysis/analyze.js';
-import { RowFilter } from '../analysis/row-filter.js';
 import type { Codebook } from '../codebook/codebook.js';
-import { RowCoder, type InvalidTally } from '../codebook/row-coder.js';
 import { readSources } from '../read/read-sources.js';
 import { csvRow } from '../report/csv-row.js';
-import { checkInputs } from './analyze-command.js';
-import { chooseCodebook, groupColumns, readOptions, type InputRawOptions } from './options.js';
+import { codedRows } from './coded-rows.js';
+import { readOptions, type InputRawOptions } from './options.js';
 import { warningText } from './print-error.js';
 import { OutputSpool } from './spooled-stdout.js';
 
@@ -34,12 +32,7 @@ export function itemColumns(codebook: Codebook, taken: string[]): string[] {
 
 /** `items`: the coded item matrix, written only once every row is coded (OutputSpool). */
 export async function runItems(files: string[], options: InputRawOptions): Promise<void> {
-  checkInputs(files);
-  const codebook = await chooseCodebook(options);
-  const groups = groupColumns(options, codebook);
-  const invalid = new Map<string, InvalidTally>();
-  const coder = new RowCoder(codebook, { groups, cluster: null, lenient: options.lenient === true }, invalid);
-  const filter = new RowFilter(codebook, options.keepPreviews === true, (column) => coder.responseCodeOf(column));
+  const { codebook, groups, invalid, coder, filter } = await codedRows(files, options);
   const id = codebook.id === null ? [] : [codebook.id];
   const out = new OutputSpool('the coded items');
   try {

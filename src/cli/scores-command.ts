@@ -1,12 +1,10 @@
 import { invalidWarnings } from '../analysis/analyze.js';
-import { RowCoder, type InvalidTally } from '../codebook/row-coder.js';
 import { readSources } from '../read/read-sources.js';
 import { csvRow } from '../report/csv-row.js';
-import { chooseCodebook, groupColumns, readOptions, type InputRawOptions } from './options.js';
-import { checkInputs } from './analyze-command.js';
+import { codedRows } from './coded-rows.js';
+import { readOptions, type InputRawOptions } from './options.js';
 import { warningText } from './print-error.js';
 import { OutputSpool } from './spooled-stdout.js';
-import { RowFilter } from '../analysis/row-filter.js';
 
 export const SCORES_HELP = `
 Writes one CSV row per respondent analysed to stdout (the codebook's include/exclude rules and
@@ -22,12 +20,7 @@ Example:
 
 /** `scores`: one CSV row per respondent, in flat memory, written only once every row is coded. */
 export async function runScores(files: string[], options: InputRawOptions): Promise<void> {
-  checkInputs(files);
-  const codebook = await chooseCodebook(options);
-  const groups = groupColumns(options, codebook);
-  const invalid = new Map<string, InvalidTally>();
-  const coder = new RowCoder(codebook, { groups, cluster: null, lenient: options.lenient === true }, invalid);
-  const filter = new RowFilter(codebook, options.keepPreviews === true, (column) => coder.responseCodeOf(column));
+  const { codebook, groups, invalid, coder, filter } = await codedRows(files, options);
   const hasId = codebook.id !== null;
   const header = [...(hasId ? [codebook.id!] : []), ...groups, ...codebook.scales.map((s) => s.id)];
   const out = new OutputSpool('the scores');

@@ -33,7 +33,7 @@ export function renderHtml(report: Report, digits: number, style: Style = 'defau
   const meta = reportMeta(report);
   const sections: { id: string; nav: string; html: string }[] = [];
   const rows = find('rows');
-  sections.push({ id: 'rows', nav: 'Rows', html: `<h2>${escapeHtml(rows.title)}</h2>\n${htmlTable(rows, { digits, style })}\n<p class="note">${escapeHtml(rows.notes.join(' '))}</p>` });
+  sections.push({ id: 'rows', nav: 'Rows', html: `<h2>${escapeHtml(rows.title)}</h2>\n${htmlTable(rows, { digits, style })}` });
   if (report.scales.length > 0) sections.push({ id: 'reliability', nav: 'Reliability', html: reliabilitySection(report, find('reliability'), digits, style) });
   report.scales.forEach((scale, s) => {
     const items = tables.find((t) => t.family === 'items' && t.scale === scale.id) as ReportTable;

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkboxColumn, redcapDictionaryCodebook } from '../../src/codebook/draft/redcap-dictionary.js';
 import { parseCodebook } from '../../src/codebook/load-codebook.js';
-import { SurveyError } from '../../src/errors.js';
 import { ROOT } from '../cli/run-cli.js';
+import { thrown } from '../platforms/thrown.js';
 
 const DIR = join(ROOT, 'tests/platforms/redcap');
 const FILE = 'WardSurvey_DataDictionary_2024-03-15.csv';
@@ -19,16 +19,6 @@ const DICTIONARY = rowsOf(join(DIR, FILE));
 const labelOf = (column: string): string => LABELS_HEADER[RAW_HEADER.indexOf(column)];
 
 type Json = Record<string, any>;
-
-function thrown(run: () => unknown): SurveyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error('expected a SurveyError');
-}
 
 /** The dictionary text with the given 18-column rows after the header. */
 function dictionary(rows: string[][]): string {

@@ -17,8 +17,7 @@ suppressPackageStartupMessages({
 stopifnot(packageVersion("psych") == "2.2.9")
 options(mc.cores = 1)
 
-rowmajor <- function(m) as.vector(t(unclass(m)))
-num <- function(x) if (is.null(x) || length(x) == 0) NULL else unname(as.numeric(x))
+source(file.path("tests", "golden", "factor-figures.R")) # rowmajor, num, fit_figures
 
 # Data sets, coded as the CLI codes them -------------------------------------------------------
 bfi_ace <- read.csv("tests/golden/factor/bfi-ace.csv")
@@ -69,15 +68,6 @@ sets <- list(
                     list(fm = "pa", rotate = "promax", nfactors = 3, missing = "listwise"),
                     list(fm = "minres", rotate = "varimax", nfactors = 2, missing = "listwise")))
 )
-
-fit_figures <- function(f) {
-  list(dof = f$dof, objective = num(f$objective), STATISTIC = num(f$STATISTIC), PVAL = num(f$PVAL),
-       null.model = num(f$null.model), null.dof = num(f$null.dof), null.chisq = num(f$null.chisq),
-       TLI = num(f$TLI), RMSEA = num(f$RMSEA[1:3]), BIC = num(f$BIC), SABIC = num(f$SABIC),
-       rms = num(f$rms), crms = num(f$crms), chi = num(f$chi), EPVAL = num(f$EPVAL),
-       EBIC = num(f$EBIC), ESABIC = num(f$ESABIC), nh = num(f$nh), fit = num(f$fit),
-       fit.off = num(f$fit.off), n.obs = num(f$n.obs))
-}
 
 out <- list(source = paste("R", getRversion(), "psych", packageVersion("psych"), "GPArotation", packageVersion("GPArotation")),
             sets = list())

@@ -18,8 +18,7 @@ options(mc.cores = 1) # fa.parallel's mclapply then runs in this process, so set
 out_dir <- file.path("tests", "golden", "factor")
 dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
 
-rowmajor <- function(m) as.vector(t(unclass(m)))
-num <- function(x) if (is.null(x) || length(x) == 0) NULL else unname(as.numeric(x))
+source(file.path("tests", "golden", "factor-figures.R")) # rowmajor, num, fit_figures
 
 # Data sets ----------------------------------------------------------------------------------
 # 1. bfi: the first 500 complete rows of the agreeableness, conscientiousness, extraversion items.
@@ -70,15 +69,6 @@ sets <- list(
   list(name = "missing", data = no, nfactors = 2, methods = c("minres", "ml", "pa"),
        scales = rep(c("N", "O"), each = 5))
 )
-
-fit_figures <- function(f) {
-  list(dof = f$dof, objective = num(f$objective), STATISTIC = num(f$STATISTIC), PVAL = num(f$PVAL),
-       null.model = num(f$null.model), null.dof = num(f$null.dof), null.chisq = num(f$null.chisq),
-       TLI = num(f$TLI), RMSEA = num(f$RMSEA[1:3]), BIC = num(f$BIC), SABIC = num(f$SABIC),
-       rms = num(f$rms), crms = num(f$crms), chi = num(f$chi), EPVAL = num(f$EPVAL),
-       EBIC = num(f$EBIC), ESABIC = num(f$ESABIC), nh = num(f$nh), fit = num(f$fit),
-       fit.off = num(f$fit.off), n.obs = num(f$n.obs))
-}
 
 solution <- function(x, nfactors, fm) {
   warned <- character(0)

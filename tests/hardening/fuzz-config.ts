@@ -12,6 +12,8 @@
  * fuzzer the seed and the moment of the kill.
  */
 
+import { mulberry32 } from '../../scripts/mulberry32.mjs';
+
 /** The fixed seed of the default run. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20250611);
 
@@ -23,17 +25,8 @@ export function fuzzRuns(n: number): number {
   return Math.max(1, Math.round(n * FUZZ_SCALE));
 }
 
-/** A small seeded generator (mulberry32) for the fuzzers that are not fast-check properties. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, scripts/mulberry32.mjs) for the fuzzers that are not fast-check properties. */
+export const seeded: (seed: number) => () => number = mulberry32;
 
 /** Generous per-test time for a long run: the default test timeout times the scale. */
 export function fuzzTimeout(ms: number): number {

@@ -1,21 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { SurveyError } from '../../src/errors.js';
-import { LOOKAHEAD_RECORDS, type LayoutDetector } from '../../src/read/layout/layout.js';
+import { LOOKAHEAD_RECORDS } from '../../src/read/layout/layout.js';
 import { googleFormsLayout, microsoftFormsLayout } from '../../src/read/layout/forms.js';
 import { FIXTURE, ROOT } from '../cli/run-cli.js';
+import { detect, ordinaryCsvs, recordsIn } from './layout-input.js';
 import { analyse, expectAccounting, expectSameFigures, readManifest } from './same-figures.js';
+import { thrown } from './thrown.js';
 
 const DIR = join(ROOT, 'tests/platforms/forms');
 const GOOGLE = join(DIR, 'ward-survey-google.csv');
 const MICROSOFT = join(DIR, 'ward-survey-microsoft.xlsx');
-
-const recordsOf = (text: string): string[][] => Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(0, LOOKAHEAD_RECORDS);
-const recordsIn = (path: string): string[][] => recordsOf(readFileSync(path, 'utf8'));
-const detect = (detector: LayoutDetector, records: string[][], forced = false) => detector(records, { file: 'x.csv', firstLine: 1, forced });
 
 /** The first rows of the workbook's first sheet, as text (openpyxl: dates as ISO date-times). */
 function workbookRecords(path: string): string[][] {
@@ -38,16 +34,6 @@ const hasOpenpyxl = (() => {
     return false;
   }
 })();
-
-function thrown(run: () => unknown): SurveyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error('expected a SurveyError');
-}
 
 describe('Google Forms detection', () => {
   it('reads the responses CSV: question texts as columns and labels, Timestamp and Email as metadata, no id', () => {
@@ -127,10 +113,7 @@ describe('Microsoft Forms detection', () => {
 
 describe('ordinary CSVs are not Forms exports', () => {
   const ordinary: [string, string[][]][] = [
-    ['fixtures/protect-survey.csv', recordsIn(FIXTURE)],
-    ...readdirSync(join(ROOT, 'tests/golden/psych'))
-      .filter((name) => name.endsWith('.csv'))
-      .map((name): [string, string[][]] => [name, recordsIn(join(ROOT, 'tests/golden/psych', name))]),
+    ...ordinaryCsvs(),
     ['a sensor log with a Timestamp column', [['Timestamp', 'temperature', 'humidity'], ['3/1/2024 9:00:00', '21.5', '40'], ['3/1/2024 9:10:00', '21.7', '41']]],
     ['a Timestamp column with a unit in brackets', [['Timestamp', 'Temperature [C]', 'Pressure [hPa]'], ['2024-03-01 09:00:00', '21.5', '1013']]],
     ['a CSV with an ID column', [['ID', 'Name', 'Score'], ['1', 'Ann', '3']]],

@@ -6,7 +6,8 @@ import { SurveyError } from '../../src/errors.js';
 import { LOOKAHEAD_RECORDS, type LayoutResult, type RowRule } from '../../src/read/layout/layout.js';
 import { qualtricsLayout, qualtricsLegacyLayout } from '../../src/read/layout/qualtrics.js';
 import { surveyMonkeyLayout } from '../../src/read/layout/surveymonkey.js';
-import { ROOT, runCli } from '../cli/run-cli.js';
+import { ROOT } from '../cli/run-cli.js';
+import { figures, jsonReport, type RunsManifest } from './same-figures.js';
 
 /**
  * The Qualtrics layouts on the exports tests/platforms/make-qualtrics-surveymonkey.mjs writes:
@@ -26,13 +27,8 @@ function records(name: string): string[][] {
 }
 const head = (all: string[][]): string[][] => all.slice(0, LOOKAHEAD_RECORDS);
 
-interface Manifest {
-  export: string;
-  layout: string;
-  headerRows: number;
-  rowsRead: number;
+interface Manifest extends RunsManifest {
   idColumn: string;
-  runs: { codebook: string; clean: string; cleanCodebook: string; excluded: { label: string | null; kind: string; column: string; rows: number }[]; rows: number }[];
   keepPreviews: { rows: number };
 }
 const manifest = (name: string): Manifest => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Manifest;
@@ -236,33 +232,13 @@ describe('--input-format qualtrics on a file that is not one', () => {
 
 const wired = readFileSync(join(ROOT, 'src/read/layout/detect-layout.ts'), 'utf8').includes('qualtricsLayout');
 
-interface Json {
-  input: { layout: string; headerRows: number; rowsRead: number; rows: number; excluded: { label: string; kind: string; column: string; rows: number }[] };
-  scales: Record<string, unknown>[];
-  prevalence: Record<string, unknown>[];
-}
-
-function analyse(args: string[]): Json {
-  const result = runCli(['-f', 'json', '--quiet', ...args]);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout) as Json;
-}
-
-/** The figures of a report, without names: ids, labels and column names differ between an export and its clean CSV. */
-function figures(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(figures);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !['id', 'label', 'column', 'itemLabel', 'text'].includes(key)).map(([key, v]) => [key, figures(v)]));
-}
-
 describe.skipIf(!wired)('the CLI reads each Qualtrics export as its clean CSV', () => {
   for (const [name, manifestName] of EXPORTS) {
     const m = manifest(manifestName);
     for (const run of m.runs) {
       it(`${name} with ${run.codebook}`, () => {
-        const exported = analyse(['-c', join(DIR, run.codebook), join(DIR, name)]);
-        const clean = analyse(['-c', join(DIR, run.cleanCodebook), join(DIR, run.clean)]);
+        const exported = jsonReport(['-c', join(DIR, run.codebook), join(DIR, name)]);
+        const clean = jsonReport(['-c', join(DIR, run.cleanCodebook), join(DIR, run.clean)]);
         expect(exported.input).toMatchObject({ layout: m.layout, headerRows: m.headerRows, rowsRead: m.rowsRead, rows: run.rows });
         const excluded = exported.input.excluded
           .filter((e) => e.rows > 0)
@@ -277,7 +253,7 @@ describe.skipIf(!wired)('the CLI reads each Qualtrics export as its clean CSV', 
     }
 
     it(`${name} with --keep-previews keeps every row`, () => {
-      const kept = analyse(['-c', join(DIR, m.runs[0].codebook), '--keep-previews', join(DIR, name)]);
+      const kept = jsonReport(['-c', join(DIR, m.runs[0].codebook), '--keep-previews', join(DIR, name)]);
       expect(kept.input.rows).toBe(m.keepPreviews.rows);
       expect(kept.input.excluded.filter((e) => e.rows > 0)).toEqual([]);
     });

@@ -1,36 +1,19 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { SurveyError } from '../../src/errors.js';
-import { LOOKAHEAD_RECORDS, type LayoutDetector } from '../../src/read/layout/layout.js';
 import { plainLabel, redcapLabelsLayout, redcapLayout, uniqueNames } from '../../src/read/layout/redcap.js';
 import { googleFormsLayout, microsoftFormsLayout } from '../../src/read/layout/forms.js';
 import { FIXTURE, ROOT } from '../cli/run-cli.js';
+import { detect, ordinaryCsvs, recordsIn } from './layout-input.js';
 import { analyse, expectAccounting, expectSameFigures, readManifest } from './same-figures.js';
+import { thrown } from './thrown.js';
 
 const DIR = join(ROOT, 'tests/platforms/redcap');
 const RAW = join(DIR, 'WardSurvey_DATA_2024-03-15_1022.csv');
 const LABELS = join(DIR, 'WardSurvey_DATA_LABELS_2024-03-15_1022.csv');
 const LONGITUDINAL = join(DIR, 'WardSurveyLongitudinal_DATA_2024-09-20_1410.csv');
 const DICTIONARY = join(DIR, 'WardSurvey_DataDictionary_2024-03-15.csv');
-
-/** The first records of a CSV text as papaparse gives them (fields untrimmed). */
-function recordsOf(text: string): string[][] {
-  return Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(0, LOOKAHEAD_RECORDS);
-}
-const recordsIn = (path: string): string[][] => recordsOf(readFileSync(path, 'utf8'));
-const detect = (detector: LayoutDetector, records: string[][], forced = false) => detector(records, { file: 'x.csv', firstLine: 1, forced });
-
-function thrown(run: () => unknown): SurveyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error('expected a SurveyError');
-}
 
 /** The dictionary's field names and labels, read straight from it. */
 function dictionaryFields(): { name: string; type: string; label: string; choices: string }[] {
@@ -152,10 +135,7 @@ describe('REDCap labels export detection', () => {
 
 describe('ordinary CSVs are not REDCap exports', () => {
   const ordinary: [string, string[][]][] = [
-    ['fixtures/protect-survey.csv', recordsIn(FIXTURE)],
-    ...readdirSync(join(ROOT, 'tests/golden/psych'))
-      .filter((name) => name.endsWith('.csv'))
-      .map((name): [string, string[][]] => [name, recordsIn(join(ROOT, 'tests/golden/psych', name))]),
+    ...ordinaryCsvs(),
     ['a task_complete column', [['id', 'score', 'task_complete'], ['1', '3', '1'], ['2', '4', '0']]],
     ['a _complete column holding text', [['record_id', 'form_complete'], ['1', 'yes']]],
     ['an "Event Name" column', [['Record ID', 'Event Name', 'Score'], ['1', 'Launch', '3']]],

@@ -34,6 +34,37 @@ export function analyse(codebook: string, file: string): Json {
   return JSON.parse(result.stdout) as Json;
 }
 
+/** What tests/platforms/make-qualtrics-surveymonkey.mjs says an export must read as, with each codebook (a run). */
+export interface RunsManifest {
+  export: string;
+  layout: string;
+  headerRows: number;
+  rowsRead: number;
+  runs: { codebook: string; clean: string; cleanCodebook: string; excluded: { label: string | null; kind: string; column: string; rows: number }[]; rows: number }[];
+}
+
+/** What the Qualtrics and SurveyMonkey tests read of a JSON report. */
+export interface JsonReport {
+  input: { layout: string; headerRows: number; rowsRead: number; rows: number; excluded: { label: string; kind: string; column: string; rows: number }[] };
+  scales: Record<string, unknown>[];
+  prevalence: Record<string, unknown>[];
+}
+
+/** The JSON report of `analyze -f json --quiet <args>`; fails the test on any stderr or a non-zero exit. */
+export function jsonReport(args: string[]): JsonReport {
+  const result = runCli(['-f', 'json', '--quiet', ...args]);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as JsonReport;
+}
+
+/** The figures of a report, without names: ids, labels and column names differ between an export and its clean CSV. */
+export function figures(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(figures);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !['id', 'label', 'column', 'itemLabel', 'text'].includes(key)).map(([key, v]) => [key, figures(v)]));
+}
+
 const SCALE_FIGURES = ['k', 'n', 'coefficient', 'alpha', 'standardizedAlpha', 'averageInterItemR', 'alphaCI', 'lambda6', 'omegaTotal'];
 const ITEM_FIGURES = ['reversed', 'n', 'mean', 'sd', 'itemTotalR', 'itemRestR', 'alphaIfDeleted', 'smc', 'frequencies', 'missing'];
 const PREVALENCE_FIGURES = ['label', 'count', 'n', 'proportion', 'ci'];

@@ -7,6 +7,7 @@ import { LOOKAHEAD_RECORDS } from '../../src/read/layout/layout.js';
 import { qualtricsLayout, qualtricsLegacyLayout } from '../../src/read/layout/qualtrics.js';
 import { surveyMonkeyColumns, surveyMonkeyLayout } from '../../src/read/layout/surveymonkey.js';
 import { ROOT, runCli } from '../cli/run-cli.js';
+import { figures, jsonReport, type RunsManifest } from './same-figures.js';
 
 /**
  * The SurveyMonkey layout on the export tests/platforms/make-qualtrics-surveymonkey.mjs writes:
@@ -20,14 +21,7 @@ const parse = (text: string): string[][] => Papa.parse<string[]>(text, { skipEmp
 const records = (path: string): string[][] => parse(readFileSync(path, 'utf8'));
 const head = (all: string[][]): string[][] => all.slice(0, LOOKAHEAD_RECORDS);
 
-interface Manifest {
-  export: string;
-  layout: string;
-  headerRows: number;
-  rowsRead: number;
-  runs: { codebook: string; clean: string; cleanCodebook: string; excluded: { label: string; kind: string; column: string; rows: number }[]; rows: number }[];
-}
-const manifest = JSON.parse(readFileSync(join(DIR, 'surveymonkey.manifest.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(readFileSync(join(DIR, 'surveymonkey.manifest.json'), 'utf8')) as RunsManifest;
 const exported = records(join(DIR, 'surveymonkey.csv'));
 
 const METADATA = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1'];
@@ -133,31 +127,11 @@ describe('--input-format surveymonkey on a file that is not one', () => {
 
 const wired = readFileSync(join(ROOT, 'src/read/layout/detect-layout.ts'), 'utf8').includes('surveyMonkeyLayout');
 
-interface Json {
-  input: { layout: string; headerRows: number; rowsRead: number; rows: number; excluded: { label: string; kind: string; column: string; rows: number }[] };
-  scales: Record<string, unknown>[];
-  prevalence: Record<string, unknown>[];
-}
-
-function analyse(args: string[]): Json {
-  const result = runCli(['-f', 'json', '--quiet', ...args]);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout) as Json;
-}
-
-/** The figures of a report, without names: ids, labels and column names differ between an export and its clean CSV. */
-function figures(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(figures);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !['id', 'label', 'column', 'itemLabel', 'text'].includes(key)).map(([key, v]) => [key, figures(v)]));
-}
-
 describe.skipIf(!wired)('the CLI reads the SurveyMonkey export as its clean CSV', () => {
   for (const run of manifest.runs) {
     it(`${manifest.export} with ${run.codebook}`, () => {
-      const fromExport = analyse(['-c', join(DIR, run.codebook), join(DIR, manifest.export)]);
-      const fromClean = analyse(['-c', join(DIR, run.cleanCodebook), join(DIR, run.clean)]);
+      const fromExport = jsonReport(['-c', join(DIR, run.codebook), join(DIR, manifest.export)]);
+      const fromClean = jsonReport(['-c', join(DIR, run.cleanCodebook), join(DIR, run.clean)]);
       expect(fromExport.input).toMatchObject({ layout: manifest.layout, headerRows: manifest.headerRows, rowsRead: manifest.rowsRead, rows: run.rows });
       expect(fromExport.input.excluded.filter((e) => e.rows > 0).map((e) => ({ label: e.label, kind: e.kind, column: e.column, rows: e.rows }))).toEqual(run.excluded);
       expect(fromClean.input.rows).toBe(run.rows);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '../../src/report/render.js';
 import { outFiles } from '../../src/report/write-out-dir.js';
 import { sampleReport } from './sample-report.js';
+import type { Report } from '../../src/report/report.js';
 
 const report = sampleReport();
 
@@ -108,17 +109,20 @@ for (const digits of [3, 2] as const) {
     it('csv and tsv on stdout (long) and per table (--out)', () => {
       for (const [format, delimiter] of [['csv', ','], ['tsv', '\t']] as const) {
         const long = Papa.parse<Record<string, string>>(render(report, format, { digits, color: false }), { header: true, delimiter, skipEmptyLines: true }).data;
+        // csv and tsv carry full precision (--digits rounds only what people read): rounded, they give the same text.
+        const rounded = (value: string | undefined): string => Number(value).toFixed(digits);
         report.scales.forEach((scale, s) => {
           const row = (statistic: string) => long.find((r) => r.table === 'reliability' && r.id === scale.id && r.statistic === statistic);
-          expect(row('alpha')?.value).toBe(expected[s].alpha);
+          expect(row('alpha')?.value).toBe(String(scale.alpha));
+          expect(rounded(row('alpha')?.value)).toBe(expected[s].alpha);
           expect(row('alpha')?.method).toBe(scale.coefficient);
-          expect(`[${row('ci_lower')?.value}, ${row('ci_upper')?.value}]`).toBe(expected[s].ci);
+          expect(`[${rounded(row('ci_lower')?.value)}, ${rounded(row('ci_upper')?.value)}]`).toBe(expected[s].ci);
         });
         const file = outFiles(report, format, digits).find((f) => f.name === `reliability.${format}`);
         const wide = Papa.parse<Record<string, string>>(file?.content ?? '', { header: true, delimiter, skipEmptyLines: true }).data;
         wide.forEach((row, s) => {
-          expect(row.alpha).toBe(expected[s].alpha);
-          expect(`[${row.ci_lower}, ${row.ci_upper}]`).toBe(expected[s].ci);
+          expect(Number(row.alpha)).toBe(report.scales[s].alpha);
+          expect(`[${rounded(row.ci_lower)}, ${rounded(row.ci_upper)}]`).toBe(expected[s].ci);
         });
       }
     });
@@ -155,16 +159,19 @@ for (const digits of [3, 2] as const) {
       expect(html).toContain(`<td>Overall</td><td class="num">${paper}</td><td class="num">${p.ci}</td><td class="num">${p.fraction}</td>`);
     });
 
-    it('csv keeps the proportion and its interval as numbers with the same rounding', () => {
+    it('csv keeps the proportion and its interval as numbers in full precision, which round to the same text', () => {
       const rows = Papa.parse<Record<string, string>>(render(report, 'csv', { digits, color: false }), { header: true, skipEmptyLines: true }).data;
       const value = (statistic: string) =>
         rows.find((r) => r.table === 'prevalence' && r.id === 'lacks_questions_knowledge' && r.group_value === '' && r.statistic === statistic)?.value;
-      expect(value('proportion')).toBe(p.proportion);
-      expect(value('ci_lower')).toBe(p.lower);
-      expect(value('ci_upper')).toBe(p.upper);
+      expect(value('proportion')).toBe('0.868286445012788');
+      expect(value('ci_lower')).toBe('0.842773347130041');
+      expect(value('ci_upper')).toBe('0.89019892550164');
+      expect(Number(value('proportion')).toFixed(digits)).toBe(p.proportion);
+      expect(Number(value('ci_lower')).toFixed(digits)).toBe(p.lower);
+      expect(Number(value('ci_upper')).toFixed(digits)).toBe(p.upper);
       expect(value('count')).toBe('679');
       expect(value('n')).toBe('782');
-      // The percentage people read is the machine proportion with the point moved.
+      // The percentage people read is the machine proportion with the point moved, rounded.
       expect(Number(p.cell.split('%')[0]) / 100).toBeCloseTo(Number(p.proportion), 12);
     });
   });
@@ -193,4 +200,65 @@ describe('--style apa: the same figures without leading zeros in markdown, latex
       }
     });
   }
+});
+
+/** Every human format's text of the tables: markdown, LaTeX, HTML and docx rows of one table, by caption/heading. */
+async function humanFormatRows(r: Report, digits: number, title: string, name: string): Promise<Record<string, string[][]>> {
+  const { renderDocx } = await import('../../src/report/render-docx.js');
+  const { docxBody, docxEntry } = await import('./docx-read.js');
+  const body = docxBody(docxEntry(await renderDocx(r, digits), 'word/document.xml'));
+  // docx: the table after the paragraph holding its title (APA: number, then title in italics).
+  const at = body.findIndex((b) => b.type === 'paragraph' && b.text === title);
+  const next = body.slice(at + 1).find((b) => b.type === 'table');
+  return {
+    markdown: markdownRows(render(r, 'markdown', { digits, color: false }), title),
+    latex: latexRows(render(r, 'latex', { digits, color: false }), title),
+    html: htmlRows(render(r, 'html', { digits, color: false }), name).map((row) => row.map(unescapeHtml)),
+    docx: next?.type === 'table' ? next.rows.slice(1).map((row) => row.cells) : [],
+  };
+}
+
+describe('the new tables agree across formats, checked against the Report', () => {
+  it('correlations: every pair with r (n) and its interval', async () => {
+    const c = report.correlations;
+    // r 0.250955635574463 (782) [0.184086651220145, 0.315512323710664]; 0.376805398400014 (780) [0.31493811308808, 0.435484137594533];
+    // 0.141037462657689 (780) [0.0715481557487797, 0.20916430075886]
+    const expected = [
+      ['Perceived knowledge', 'Actual knowledge', '0.251 (782)', '[0.184, 0.316]'],
+      ['Perceived knowledge', 'Confidence to respond', '0.377 (780)', '[0.315, 0.435]'],
+      ['Actual knowledge', 'Confidence to respond', '0.141 (780)', '[0.072, 0.209]'],
+    ];
+    expect(c.ci[0][1]?.lower).toBe(0.184086651220145);
+    const rows = await humanFormatRows(report, 3, 'Correlations between scale scores', 'correlations');
+    for (const format of ['markdown', 'latex', 'html'] as const) expect(rows[format], format).toEqual(expected);
+    // docx is APA: no leading zeros.
+    expect(rows.docx).toEqual(expected.map((row) => row.map((cell) => cell.replace(/(^|[^\d.])0\.(?=\d)/g, '$1.'))));
+  });
+
+  it('response frequencies: count and share of every code, and the missing, per item', async () => {
+    const scale = report.scales[0];
+    const rows = await humanFormatRows(report, 3, `Response frequencies: ${scale.label} (${scale.id})`, `frequencies-${scale.id}`);
+    // pk4: 153, 291, 191, 115, 15 of 782 rows read, 17 missing: 19.6%, 37.2%, 24.4%, 14.7%, 1.9%, 2.2%.
+    const pk4 = scale.items[3];
+    expect(pk4.frequencies.map((f) => f.count)).toEqual([153, 291, 191, 115, 15]);
+    expect(pk4.missing).toBe(17);
+    const expected = ['pk4', '19.6% (n=153)', '37.2% (n=291)', '24.4% (n=191)', '14.7% (n=115)', '1.9% (n=15)', '2.2% (n=17)'];
+    for (const format of ['markdown', 'latex', 'html', 'docx'] as const) {
+      expect(rows[format], format).toHaveLength(scale.items.length);
+      expect(rows[format][3], format).toEqual(expected);
+    }
+  });
+
+  it('--digits 0 never shows a coefficient with fewer than 2 decimals, in any format people read', async () => {
+    // alpha 0.930006265785065, CI [0.921904595076344, 0.937576741598803]; mean 2.318... rounds to 2.
+    const rows = await humanFormatRows(report, 0, 'Reliability', 'reliability');
+    for (const format of ['markdown', 'latex', 'html'] as const) {
+      expect([rows[format][0][4], rows[format][0][5]], format).toEqual(['0.93', '[0.92, 0.94]']);
+    }
+    expect(rows.docx[0]).toEqual(expect.arrayContaining(['.93', '[.92, .94]']));
+    const text = render(report, 'table', { digits: 0, color: false });
+    expect(text).toContain("Cronbach's alpha 0.93, 95% CI [0.92, 0.94]");
+    const items = await humanFormatRows(report, 0, `Items: ${report.scales[0].label} (${report.scales[0].id})`, 'items-perceived_knowledge');
+    for (const format of ['markdown', 'latex', 'html'] as const) expect(items[format][0].slice(2, 9), format).toEqual(['691', '2', '1', '0.83', '0.78', '0.92', '0.62']);
+  });
 });

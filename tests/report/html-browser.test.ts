@@ -1,8 +1,13 @@
 /**
  * The HTML report in a real browser (headless Chromium): the charts are drawn (SVG shapes with
- * a real size, as many bars and forest rows as the Report has figures), nothing is fetched
- * from anywhere, no error is logged, and a screenshot is saved to tests/artifacts/.
+ * a real size, as many bars, dots and forest rows as the Report has figures), nothing is fetched
+ * from anywhere, no error is logged, and a screenshot is saved to tests/artifacts/. Printed to
+ * PDF (A4), no table is wider than the page (no column cut, no scrollbar) and pdftotext finds
+ * every table's headings and cells; a heading is never the last thing on a page.
  */
+import { execFileSync } from 'node:child_process';
+import { humanTables } from '../../src/report/report-tables.js';
+import { humanCell } from '../../src/report/format-cell.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,7 +79,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('HTML report in Chromium', () => {
   it('draws the item bars and the alpha reference line of every scale', async () => {
     const items = report.scales.reduce((sum, s) => sum + s.items.length, 0);
     expect(await boxes('svg.item-chart')).toHaveLength(report.scales.length);
-    for (const selector of ['svg.item-chart rect.bar-rest', 'svg.item-chart rect.bar-aid']) {
+    for (const selector of ['svg.item-chart rect.bar-rest', 'svg.item-chart circle.dot-aid']) {
       const bars = await boxes(selector);
       expect(bars).toHaveLength(items);
       for (const bar of bars) {
@@ -118,6 +123,57 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('HTML report in Chromium', () => {
     expect(table.left).toBeGreaterThanOrEqual(chart.right);
     expect(Math.abs(table.top - chart.top)).toBeLessThan(40);
   });
+
+  it('prints every table whole: no column cut, every cell in the PDF', async () => {
+    await page.emulateMedia({ media: 'print' });
+    // A4 less the page margins (12 mm each side) at 96 px per inch.
+    const printWidth = Math.floor(((210 - 24) / 25.4) * 96);
+    await page.setViewportSize({ width: printWidth, height: 1100 });
+    const overflow = await page.$$eval(
+      'table',
+      (tables, limit) =>
+        tables.flatMap((table) => {
+          const wrap = table.parentElement;
+          const right = table.getBoundingClientRect().right;
+          const wider = wrap !== null && (table.scrollWidth > wrap.clientWidth + 1 || wrap.scrollWidth > wrap.clientWidth + 1);
+          return wider || right > limit + 1 ? [`${table.getAttribute('data-table')}: ${table.scrollWidth} > ${wrap?.clientWidth}`] : [];
+        }),
+      printWidth,
+    );
+    expect(overflow).toEqual([]);
+    const pdf = path.join(dir, 'report.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    // Every word lies on its page: a column cut at the page edge would end beyond it.
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const pageWidth = Number(/<page width="([\d.]+)"/.exec(bbox)?.[1]);
+    const rights = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(rights.length).toBeGreaterThan(500);
+    expect(Math.max(...rights)).toBeLessThanOrEqual(pageWidth - 20);
+    // Every word of every heading and cell is printed, as often as the tables hold it.
+    const printed = new Map<string, number>();
+    for (const word of text.split(/\s+/)) printed.set(word, (printed.get(word) ?? 0) + 1);
+    const wanted = new Map<string, number>();
+    for (const table of humanTables(report).filter((t) => t.rows.length > 0 && t.family !== 'warnings')) {
+      // The scores table is shown per scale, in the scale's section, without its scale column.
+      const columns = table.columns.map((c, j) => [c, j] as const).filter(([c]) => c.group !== true && !(table.family === 'scores' && c.name === 'scale'));
+      const words = [
+        ...columns.map(([c]) => c.title),
+        ...table.rows.flatMap((row) => columns.map(([c, j]) => humanCell(row[j], c, 3, '—'))),
+      ].flatMap((t) => t.split(/\s+/).filter((w) => w !== '' && !w.endsWith('-')));
+      for (const word of words) wanted.set(word, (wanted.get(word) ?? 0) + 1);
+    }
+    const missing = [...wanted].filter(([word, n]) => (printed.get(word) ?? 0) < n && ![...printed.keys()].some((p) => p.includes(word) && p !== word));
+    expect(missing).toEqual([]);
+    // Page breaks: no page ends with a heading (form feeds separate pdftotext's pages).
+    for (const pageText of text.split('\f')) {
+      const lines = pageText.trim().split('\n').filter((l) => l.trim() !== '');
+      const last = lines.at(-1) ?? '';
+      expect(['Items', 'Response frequencies', 'Correlations between scale scores', 'Prevalence']).not.toContain(last.trim());
+    }
+  }, 60_000);
 
   it('saves a screenshot', async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -40,6 +40,7 @@ function tableBlocks(body: DocxBlock[], k: number): { title: DocxBlock; parts: T
 describe('renderDocx', () => {
   const report = sampleReport();
   report.correlations.r[2][0] = -0.377;
+  report.correlations.r[0][2] = -0.377;
   report.groupComparisons[0].pValue = 2e-9;
   report.scales[0].label = 'Know & tell <x> "q"\u0007';
 

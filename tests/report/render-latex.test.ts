@@ -39,6 +39,7 @@ describe('renderLatex', () => {
   const report = sampleReport();
   report.scales[0].label = 'Know & tell: 100% {sure} #1 $5 a_b ~ ^ \\ "q" <x>';
   report.correlations.r[2][0] = -0.377;
+  report.correlations.r[0][2] = -0.377;
   const latex = renderLatex(report, 3);
   const shown = humanTables(report).filter((t) => t.family !== 'warnings' && t.rows.length > 0);
 
@@ -70,7 +71,7 @@ describe('renderLatex', () => {
   });
 
   it('typesets a minus sign in math mode and an undefined figure as an em dash', () => {
-    expect(latex).toContain('3. Confidence to respond & $-$0.377 (780) & 0.141 (780) \\\\');
+    expect(latex).toContain('Perceived knowledge & Confidence to respond & $-$0.377 (780) & [0.315, 0.435] \\\\');
     expect(latex).toMatch(/discipline & Fisher's exact & --- & --- & 0\.829 & 6 & 772 & 0\.523 \\\\/);
   });
 
@@ -99,7 +100,7 @@ describe('renderLatex', () => {
 
   it('in the APA style drops the leading zero of bounded figures and italicizes heading symbols', () => {
     const apa = renderLatex(report, 3, 'apa');
-    expect(apa).toContain('3. Confidence to respond & $-$.377 (780) & .141 (780) \\\\');
+    expect(apa).toContain('Perceived knowledge & Confidence to respond & $-$.377 (780) & [.315, .435] \\\\');
     expect(apa).toContain('$<$x$>$ & Cronbach\'s alpha & 9 & 691 & .930 \\\\');
     expect(apa).toContain('$<$x$>$ & [.922, .938] & .931 &');
     expect(apa).toContain('pk1 &  & 691 & 2.318 & 0.988 & .831 & .781 & .920 & .615 \\\\');

@@ -55,6 +55,9 @@ describe('renderMarkdown', () => {
       '## Correlations between scale scores',
       '## Prevalence',
       '## Group comparisons',
+      '## Response frequencies: Perceived knowledge (perceived\\_knowledge)',
+      '## Response frequencies: Pipes \\| and \\*stars\\* (actual\\_knowledge)',
+      '## Response frequencies: Confidence to respond (confidence)',
       '## Warnings (7)',
     ]);
     expect(md).toContain('- scale "confidence": alpha rises from 0.640 to 0.676 without item "conf6" (`alpha-if-deleted-higher`)');

@@ -117,7 +117,7 @@ describe('unusual reports', () => {
     const table = render(report, 'table', { digits: 3, color: false });
     expect(table).toContain('  split-half r 0.600 · Spearman-Brown 0.750');
     expect(table).toMatch(/\n {2}pk1 +691 +2\.318 +0\.988 +0\.831 +-0\.120 +— +0\.615\n/);
-    expect(render(report, 'table', { digits: 3, color: colour })).toContain('\u001b[31m     -0.120\u001b[39m');
+    expect(render(report, 'table', { digits: 3, color: colour })).toContain(' \u001b[31m-0.120\u001b[39m ');
     const md = render(report, 'markdown', { digits: 3, color: false });
     expect(md).toContain('| Split-half r | Spearman-Brown |');
     expect(md).toContain('| 0.600 | 0.750 |');
@@ -137,6 +137,8 @@ describe('unusual reports', () => {
     expect(render(report, 'table', { digits: 3, color: false })).toContain('alpha CI: bootstrap (1000 resamples, seed 1), 95%');
     const reliability = outFiles(report, 'csv', 3).find((f) => f.name === 'reliability.csv')?.content ?? '';
     expect(reliability.split('\n')[0]).toContain(',ci_resamples,ci_seed,');
-    expect(reliability.split('\n')[1]).toContain(',bootstrap,0.95,0.922,0.938,1000,1,');
+    // Full precision in csv: the Report's bounds as JSON writes them.
+    const { lower, upper } = report.scales[0].alphaCI;
+    expect(reliability.split('\n')[1]).toContain(`,bootstrap,0.95,${lower},${upper},1000,1,`);
   });
 });

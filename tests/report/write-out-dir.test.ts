@@ -19,6 +19,9 @@ const TABLES = [
   'correlations',
   'prevalence',
   'group-comparisons',
+  'frequencies-perceived_knowledge',
+  'frequencies-actual_knowledge',
+  'frequencies-confidence',
   'warnings',
 ];
 /** Machine formats also write each scale's item covariance and correlation matrix. */

@@ -68,7 +68,7 @@ export function itemChart(scale: ScaleReport, digits: number, nullMark: string):
         if (alpha !== null) parts.push(`<line class="dot-stem${raises ? ' warn' : ''}" x1="${px(x(alpha))}" x2="${px(x(value))}" y1="${cy}" y2="${cy}"/>`);
         parts.push(
           `<circle class="dot dot-aid${raises ? ' warn' : ''}" cx="${px(x(value))}" cy="${cy}" r="4.5">${tip}</circle>`,
-          `<text class="value${raises ? ' warn' : ''}" x="${px(valueX)}" y="${cy + 4}">${escapeHtml(raises ? `${text} ↑` : text)}</text>`,
+          `<text class="value${raises ? ' warn' : ''}" x="${px(valueX)}" y="${cy + 4}">${escapeHtml(text)}</text>`,
         );
         return;
       }

@@ -93,6 +93,11 @@ ul.warnings code { color: var(--muted); font-size: 12px; }
 footer { color: var(--faint); font-size: 12px; text-align: center; padding: 0 0 30px; }
 @media (max-width: 900px) {
   .pair, .pair.forest-pair { grid-template-columns: minmax(0, 1fr); }
+  .pair > figure { max-width: 640px; }
+  table { font-size: 11.5px; }
+  thead th { font-size: 11px; }
+  th, td { padding: 3px 4px; }
+  td.num { white-space: normal; }
 }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -112,7 +117,7 @@ footer { color: var(--faint); font-size: 12px; text-align: center; padding: 0 0 
   table, table[data-table="correlations"] { width: 100%; min-width: 0; font-size: 8pt; }
   thead { display: table-header-group; }
   th, td { padding: 2px 4px; }
-  td:not(.num) { overflow-wrap: anywhere; }
+  td:not(.num) { overflow-wrap: break-word; }
   td.num, table[data-table="correlations"] td.num { white-space: normal; min-width: 0; }
   thead th { font-size: 7.5pt; }
   footer { padding: 8px 0 0; }

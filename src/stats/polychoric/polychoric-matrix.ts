@@ -103,26 +103,17 @@ export function polychoricMatrix(tables: PairTables, options: OrdinalCorrelation
     m.forEach((n, c) => (counts[slot(i, c)] += n));
     result.tau[i] = polychoricThresholds(counts);
   }
-  const raw = result.rhoUnsmoothed;
-  for (const i of kept) raw[i * k + i] = 1;
-  for (let a = 1; a < kept.length; a++) {
-    for (let b = 0; b < a; b++) {
-      const i = kept[a];
-      const j = kept[b];
-      const t = tables.table(i, j);
-      const tab = new Float64Array(nvalues * nvalues);
-      for (let r = 0; r < t.rows; r++) {
-        for (let c = 0; c < t.cols; c++) tab[slot(i, r) * nvalues + slot(j, c)] += t.counts[r * t.cols + c];
-      }
-      const fit = polychoricRho(tab, nvalues, nvalues, result.tau[i], result.tau[j], {
-        thresholds: global ? 'global' : 'pairwise',
-        correct,
-        tol: options.tol,
-      });
-      if (fit.corrected) result.correctedPairs++;
-      raw[i * k + j] = raw[j * k + i] = fit.rho;
+  fillPairs(result, tables, kept, (i, j, t) => {
+    const tab = new Float64Array(nvalues * nvalues);
+    for (let r = 0; r < t.rows; r++) {
+      for (let c = 0; c < t.cols; c++) tab[slot(i, r) * nvalues + slot(j, c)] += t.counts[r * t.cols + c];
     }
-  }
+    return polychoricRho(tab, nvalues, nvalues, result.tau[i], result.tau[j], {
+      thresholds: global ? 'global' : 'pairwise',
+      correct,
+      tol: options.tol,
+    });
+  });
   if (result.correctedPairs > 0 && correct > 0) {
     warnings.push(`${result.correctedPairs} cells were adjusted for 0 values using the correction for continuity. Examine your data carefully.`);
   }
@@ -163,26 +154,17 @@ export function tetrachoricMatrix(tables: PairTables, options: OrdinalCorrelatio
     });
     result.tau[i] = Float64Array.of(tetrachoricThreshold(ones, n));
   }
-  const raw = result.rhoUnsmoothed;
-  for (const i of kept) raw[i * k + i] = 1;
-  for (let a = 1; a < kept.length; a++) {
-    for (let b = 0; b < a; b++) {
-      const i = kept[a];
-      const j = kept[b];
-      const t = tables.table(i, j);
-      const tab = new Float64Array(4);
-      for (let r = 0; r < t.rows; r++) {
-        for (let c = 0; c < t.cols; c++) {
-          const x = r === one.get(i) ? 1 : 0;
-          const y = c === one.get(j) ? 1 : 0;
-          tab[x * 2 + y] += t.counts[r * t.cols + c];
-        }
+  fillPairs(result, tables, kept, (i, j, t) => {
+    const tab = new Float64Array(4);
+    for (let r = 0; r < t.rows; r++) {
+      for (let c = 0; c < t.cols; c++) {
+        const x = r === one.get(i) ? 1 : 0;
+        const y = c === one.get(j) ? 1 : 0;
+        tab[x * 2 + y] += t.counts[r * t.cols + c];
       }
-      const fit = tetrachoricRho(tab, result.tau[i]![0], result.tau[j]![0], { correct: options.correct, tol: options.tol });
-      if (fit.corrected) result.correctedPairs++;
-      raw[i * k + j] = raw[j * k + i] = fit.rho;
     }
-  }
+    return tetrachoricRho(tab, result.tau[i]![0], result.tau[j]![0], { correct: options.correct, tol: options.tol });
+  });
   if (result.correctedPairs > 0) {
     warnings.push(`${result.correctedPairs} item pairs had a cell entry of 0, replaced with correct = ${options.correct ?? 0.5}. Check your data!`);
   }
@@ -243,6 +225,31 @@ function prepare(tables: PairTables): Prepared {
     kept.push(i);
   }
   return { kept, excluded, warnings, lowest, highest, value };
+}
+
+/**
+ * The maximum-likelihood correlation of each pair of kept items (item a with each item before
+ * it, psych's order), `rhoOf` on the pair's table, into rhoUnsmoothed: symmetric, with a unit
+ * diagonal for the kept items; the pairs whose empty cells were corrected are counted.
+ */
+function fillPairs(
+  result: OrdinalCorrelations,
+  tables: PairTables,
+  kept: number[],
+  rhoOf: (i: number, j: number, table: ReturnType<PairTables['table']>) => { rho: number; corrected: boolean },
+): void {
+  const k = tables.k;
+  const raw = result.rhoUnsmoothed;
+  for (const i of kept) raw[i * k + i] = 1;
+  for (let a = 1; a < kept.length; a++) {
+    for (let b = 0; b < a; b++) {
+      const i = kept[a];
+      const j = kept[b];
+      const fit = rhoOf(i, j, tables.table(i, j));
+      if (fit.corrected) result.correctedPairs++;
+      raw[i * k + j] = raw[j * k + i] = fit.rho;
+    }
+  }
 }
 
 function emptyResult(
