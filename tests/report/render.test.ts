@@ -125,7 +125,7 @@ describe('unusual reports', () => {
     expect(latex).toContain('pk1 &  & 691 & 2.318 & 0.988 & 0.831 & $-$0.120 & --- & 0.615 \\\\');
     const html = render(report, 'html', { digits: 3, color: false });
     expect(html).toContain('<rect class="bar bar-rest warn"');
-    expect((html.match(/<rect class="bar bar-aid/g) ?? []).length).toBe(report.scales.slice(1).reduce((n, s) => n + s.items.length, 0));
+    expect((html.match(/<circle class="dot dot-aid/g) ?? []).length).toBe(report.scales.slice(1).reduce((n, s) => n + s.items.length, 0));
     expect(html).toContain('<dt>Spearman-Brown</dt><dd>0.750</dd>');
   });
 
