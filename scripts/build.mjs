@@ -1,6 +1,8 @@
 // Builds dist/ (scripts/bundle-options.mjs):
 //   cli.cjs, cli.cache   the CLI bundle and V8's code cache of it (scripts/make-code-cache.cjs):
 //                        start-up time is part of the product;
+//   vendor/xlsx.cjs, vendor/docx.cjs  SheetJS and docx, which the CLI requires by path only
+//                        when it reads an .xlsx or writes a .docx (scripts/bundle-options.mjs);
 //   index.cjs, index.mjs the library (src/index.ts) as one CommonJS bundle, and an ES module
 //                        that re-exports its names (one copy of the code, one SurveyError class);
 //   types/               its declarations, emitted by tsc from the sources (tsconfig.types.json).
@@ -11,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_OPTIONS, LIBRARY_OPTIONS, MAKE_CODE_CACHE } from './bundle-options.mjs';
+import { BUNDLE_OPTIONS, LIBRARY_OPTIONS, MAKE_CODE_CACHE, VENDOR, vendorOptions } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = `${root}dist/`;
@@ -22,6 +24,7 @@ try {
   await Promise.all([
     build({ ...BUNDLE_OPTIONS, outfile: `${scratch}cli.cjs` }),
     build({ ...LIBRARY_OPTIONS, outfile: `${scratch}index.cjs` }),
+    ...Object.entries(VENDOR).map(([name, file]) => build(vendorOptions(name, `${scratch}vendor/${file}`))),
   ]);
   run(MAKE_CODE_CACHE, [`${scratch}cli.cjs`, `${scratch}cli.cache`]);
   writeFileSync(`${scratch}index.mjs`, esmWrapper(`${scratch}index.cjs`));
@@ -32,7 +35,7 @@ try {
   // The declarations describe the CommonJS bundle (index.mjs only re-exports it), for `import` and `require` alike.
   writeFileSync(`${scratch}types/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
   for (const name of readdirSync(scratch)) {
-    if (name === 'types') rmSync(`${dist}types`, { recursive: true, force: true });
+    if (name === 'types' || name === 'vendor') rmSync(`${dist}${name}`, { recursive: true, force: true });
     renameSync(`${scratch}${name}`, `${dist}${name}`);
   }
 } finally {

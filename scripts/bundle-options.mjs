@@ -1,10 +1,16 @@
 // The esbuild options of the CLI bundle, shared by scripts/build.mjs and bench/profile.mjs.
 // One minified CommonJS file: its modules are evaluated only when first required (the YAML
 // parser, the codebook commands, chalk and zlib only by the runs that use them), and
-// bin/load-cli.cjs runs it from V8's code cache.
+// bin/load-cli.cjs runs it from V8's code cache. SheetJS (.xlsx) and docx (Word) are two
+// thirds of the code but used by few runs: they are bundles of their own, dist/vendor/*.cjs,
+// required by path when a run reads an .xlsx or writes a .docx, so that every other run
+// neither reads nor decodes them, and the code cache is that of the CLI alone.
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The packages bundled apart: package name → file in dist/vendor/. */
+export const VENDOR = { '@e965/xlsx': 'xlsx.cjs', docx: 'docx.cjs' };
 
 export const BUNDLE_OPTIONS = {
   entryPoints: [`${ROOT}src/cli/main.ts`],
@@ -19,7 +25,38 @@ export const BUNDLE_OPTIONS = {
   supported: { 'dynamic-import': false },
   // @stdlib's internal debug logging, never enabled by the CLI, without loading `debug`.
   alias: { debug: `${ROOT}scripts/no-debug.cjs` },
+  plugins: [vendorPlugin()],
 };
+
+/** `import('docx')` in the CLI becomes `require("./vendor/docx.cjs")`, relative to the bundle. */
+function vendorPlugin() {
+  const names = Object.keys(VENDOR).map((n) => n.replace(/[/.]/g, '\\$&'));
+  return {
+    name: 'vendor',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: `./vendor/${VENDOR[args.path]}`, external: true }));
+    },
+  };
+}
+
+/**
+ * The esbuild options of one vendor bundle (dist/vendor/<file>): the package's ES module
+ * entry, as the CLI imported it when it was inside the CLI's bundle, as one CommonJS file.
+ */
+export function vendorOptions(name, outfile) {
+  return {
+    stdin: { contents: `export * from ${JSON.stringify(name)};\n`, resolveDir: ROOT, sourcefile: `vendor-${VENDOR[name]}.mjs`, loader: 'js' },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    supported: { 'dynamic-import': false },
+    alias: { debug: `${ROOT}scripts/no-debug.cjs` },
+    outfile,
+  };
+}
 
 /**
  * The library bundle (src/index.ts → dist/index.cjs): the same settings, every dependency
@@ -28,6 +65,8 @@ export const BUNDLE_OPTIONS = {
  */
 export const LIBRARY_OPTIONS = {
   ...BUNDLE_OPTIONS,
+  // The library keeps SheetJS and docx inside: it is one file with nothing to resolve.
+  plugins: [],
   entryPoints: [`${ROOT}src/index.ts`],
   minify: false,
   minifySyntax: true,

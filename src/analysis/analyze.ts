@@ -147,7 +147,7 @@ function addCodedRow(acc: Accumulators, row: RowCoder): void {
 
 /** The Report (contract §3) from the accumulators: every statistic is computed here, once. */
 function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], settings: AnalysisSettings): Report {
-  const warnings: Warning[] = [...invalidWarnings(acc.invalid), ...labelConflictWarnings(acc.labelConflicts), ...(acc.idColumn === null ? [] : acc.ids.warnings(acc.idColumn))];
+  const warnings: Warning[] = [...acc.filter.warnings(), ...invalidWarnings(acc.invalid), ...labelConflictWarnings(acc.labelConflicts), ...(acc.idColumn === null ? [] : acc.ids.warnings(acc.idColumn))];
   const input = inputReport(acc, codebook, sources);
   const scores = scoreReports(acc.scores, codebook.scales);
   const scales = codebook.scales.map((scale, s) =>

@@ -4,7 +4,7 @@ import { normaliseLabel } from '../codebook/normalise-label.js';
 import { dataError } from '../errors.js';
 import type { RowRule } from '../read/layout/layout.js';
 import type { TableHeader } from '../read/table-header.js';
-import type { ExcludedRows, SourceReport } from '../report/report.js';
+import type { ExcludedRows, SourceReport, Warning } from '../report/report.js';
 
 interface BoundRule {
   count: ExcludedRows;
@@ -27,6 +27,7 @@ export class RowFilter {
   private rules: BoundRule[] = [];
   private source: SourceReport | null = null;
   private readonly missing: Set<string>;
+  private readonly weighted: { file: string; column: string }[] = [];
 
   constructor(
     private readonly codebook: Codebook,
@@ -58,6 +59,7 @@ export class RowFilter {
       }
     }
     this.rules = rules;
+    if (header.weightColumn) this.weighted.push({ file: header.file, column: header.weightColumn });
     this.source = { file: header.file, format: header.format, layout: header.layout, headerRows: header.headerRows, rowsRead: 0 };
     this.sources.push(this.source);
   }
@@ -79,6 +81,19 @@ export class RowFilter {
   /** Rows dropped, by rule, in the order the rules were first met. */
   excluded(): ExcludedRows[] {
     return [...this.counts.values()];
+  }
+
+  /**
+   * A file saved with a weight variable (SPSS `WEIGHT BY`) is analysed unweighted: every row
+   * counts once. An analyst who expects the file's weighting must be told, never left to assume it.
+   */
+  warnings(): Warning[] {
+    return this.weighted.map(({ file, column }) => ({
+      code: 'weight-not-applied',
+      column,
+      message: `${file} is weighted by "${column}" (SPSS WEIGHT BY), but survey-analyze does not weight cases: ` +
+        'every figure is unweighted, each case counting once',
+    }));
   }
 
   /** Each file read so far, with its rows read. */

@@ -82,6 +82,7 @@ function emitTable(table: BinaryTable, size: number, file: string, sink: RowSink
     idColumn: null,
     metadataColumns: [],
     rules: [],
+    weightColumn: table.weight,
   });
   const records = table.records;
   table.readRows((rows, firstRecord) => {

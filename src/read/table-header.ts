@@ -60,6 +60,11 @@ export interface TableHeader {
   metadataColumns: string[];
   /** Rows the platform's conventions drop by default (Qualtrics previews, tests, spam). */
   rules: RowRule[];
+  /**
+   * The variable the file itself weights its cases by (an SPSS file saved under `WEIGHT BY`).
+   * survey-analyze does not weight: the analysis warns that it was not applied.
+   */
+  weightColumn?: string | null;
 }
 
 /** The header of a plain CSV: one row of column names, nothing else known of them. */

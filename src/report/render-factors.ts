@@ -2,8 +2,8 @@
  * A FactorsDocument (the `factors` command) in every text format, through the same per-table
  * renderers and cell formatter as the analysis report: `table` (textTable), `markdown`
  * (renderMarkdownTable), `latex` (renderLatexTable), `html` (htmlTable in the report's page),
- * `csv`/`tsv` (one long table, as `analyze` writes it: table, id, item, with, group_column,
- * group_value, statistic, value, method), `json` (the document as it is, never rounded).
+ * `csv`/`tsv` (one long table in full precision, as `analyze` writes it: table, id, item, with,
+ * group_column, group_value, statistic, value, method), `json` (the document as it is, never rounded).
  */
 import type { FactorsDocument } from './factor-report-types.js';
 import { humanFactorTables, machineFactorTables } from './factor-tables.js';
@@ -32,9 +32,9 @@ export function renderFactors(doc: FactorsDocument, format: Format, options: { d
     case 'table':
       return renderText(doc, digits);
     case 'csv':
-      return renderLong(doc, digits, ',');
+      return renderLong(doc, ',');
     case 'tsv':
-      return renderLong(doc, digits, '\t');
+      return renderLong(doc, '\t');
     case 'markdown':
       return renderMd(doc, digits);
     case 'latex':
@@ -130,8 +130,11 @@ ${body}
 
 const LONG_COLUMNS = ['table', 'id', 'item', 'with', 'group_column', 'group_value', 'statistic', 'value', 'method'] as const;
 
-/** The machine tables as one long table (render-csv.ts renderLong's shape); warnings are left out. */
-function renderLong(doc: FactorsDocument, digits: number, delimiter: ',' | '\t'): string {
+/**
+ * The machine tables as one long table (render-csv.ts renderLong's shape), in full precision as
+ * JSON writes the numbers (--digits rounds only the formats people read); warnings are left out.
+ */
+function renderLong(doc: FactorsDocument, delimiter: ',' | '\t'): string {
   const lines = [csvRow([...LONG_COLUMNS], delimiter)];
   for (const table of machineFactorTables(doc)) {
     if (table.family === 'warnings') continue;
@@ -141,7 +144,7 @@ function renderLong(doc: FactorsDocument, digits: number, delimiter: ',' | '\t')
       table.columns.forEach((column, j) => {
         if (column.kind === 'text') return;
         const cell = row[j];
-        const value = column.kind === 'flag' ? (cell === null ? '' : cell === true ? '1' : '0') : (machineCell(cell, column, digits) ?? '');
+        const value = column.kind === 'flag' ? (cell === null ? '' : cell === true ? '1' : '0') : (machineCell(cell, column) ?? '');
         lines.push(csvRow([table.family, id, '', '', '', '', column.name, value, ''], delimiter));
       });
     }

@@ -37,7 +37,8 @@ export function renderHtml(report: Report, digits: number, style: Style = 'defau
   if (report.scales.length > 0) sections.push({ id: 'reliability', nav: 'Reliability', html: reliabilitySection(report, find('reliability'), digits, style) });
   report.scales.forEach((scale, s) => {
     const items = tables.find((t) => t.family === 'items' && t.scale === scale.id) as ReportTable;
-    sections.push({ id: `scale-${s + 1}`, nav: scale.label, html: scaleSection(report, s, find('reliability'), items, find('scores'), digits, style) });
+    const omega = tables.find((t) => t.family === 'omega' && t.scale === scale.id);
+    sections.push({ id: `scale-${s + 1}`, nav: scale.label, html: scaleSection(report, s, find('reliability'), items, omega, find('scores'), digits, style) });
   });
   const correlations = find('correlations');
   if (correlations.rows.length > 0) sections.push({ id: 'correlations', nav: 'Correlations', html: correlationSection(report, correlations, digits, style) });
@@ -120,9 +121,19 @@ function reliabilitySection(report: Report, reliability: ReportTable, digits: nu
   return `<h2>${escapeHtml(reliability.title)}</h2>\n<div class="cards">\n${cards.join('\n')}\n</div>\n${htmlTable(reliability, { digits, style })}`;
 }
 
-function scaleSection(report: Report, s: number, reliability: ReportTable, items: ReportTable, scores: ReportTable, digits: number, style: Style): string {
+function scaleSection(
+  report: Report,
+  s: number,
+  reliability: ReportTable,
+  items: ReportTable,
+  omega: ReportTable | undefined,
+  scores: ReportTable,
+  digits: number,
+  style: Style,
+): string {
   const scale = report.scales[s];
   const coefficient = coefficientShortName(scale.coefficient);
+  const has = (name: string): boolean => reliability.columns.some((c) => c.name === name);
   const figure = (name: string, value: string, main = false): string =>
     `<div${main ? ' class="main"' : ''}><dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd></div>`;
   const figures = [
@@ -134,6 +145,23 @@ function scaleSection(report: Report, s: number, reliability: ReportTable, items
     figure('Omega total', cellText(reliability, s, 'omega_total', digits, style)),
     ...(scale.splitHalf !== null
       ? [figure('Split-half r', cellText(reliability, s, 'split_half_r', digits, style)), figure('Spearman-Brown', cellText(reliability, s, 'spearman_brown', digits, style))]
+      : []),
+    figure('Lambda-4', cellText(reliability, s, 'lambda4', digits, style)),
+    figure('Beta', cellText(reliability, s, 'beta', digits, style)),
+    ...(has('omega_h')
+      ? [
+          figure('GLB', cellText(reliability, s, 'glb', digits, style)),
+          figure('Omega h', cellText(reliability, s, 'omega_h', digits, style)),
+          figure('Omega total (SL)', `${cellText(reliability, s, 'omega_sl', digits, style)} ${cellText(reliability, s, 'omega_sl_ci', digits, style)}`),
+          figure('Parallel analysis', `${cellText(reliability, s, 'parallel_components', digits, style)} components, ${cellText(reliability, s, 'parallel_factors', digits, style)} factors`),
+          figure('MAP', cellText(reliability, s, 'map_minimum', digits, style)),
+        ]
+      : []),
+    ...(has('ordinal_alpha')
+      ? [
+          figure('Ordinal alpha', cellText(reliability, s, 'ordinal_alpha', digits, style)),
+          figure(`Ordinal omega (${scale.ordinal?.kind ?? 'polychoric'})`, cellText(reliability, s, 'ordinal_omega', digits, style)),
+        ]
       : []),
   ];
   const raises = scale.items.some((i) => i.alphaIfDeleted !== null && scale.alpha !== null && i.alphaIfDeleted > scale.alpha);
@@ -151,7 +179,7 @@ ${itemChart(scale, digits, NULL_MARK)}
 </figure>
 <div>${htmlTable(items, { digits, style })}</div>
 </div>
-<div class="pair">
+${omega === undefined || omega.rows.length === 0 ? '' : `<h3>${escapeHtml(omega.title)}</h3>\n${htmlTable(omega, { digits, style })}\n`}<div class="pair">
 <figure><figcaption>${escapeHtml(`Distribution of scores (n = ${scale.score.n})`)}</figcaption>
 ${histogram(scale, digits)}
 </figure>

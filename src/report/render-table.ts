@@ -13,7 +13,7 @@
 import { PLAIN, type Paint } from './paint.js';
 import type { Report } from './report.js';
 import type { ReportTable } from './table-model.js';
-import { humanTables } from './report-tables.js';
+import { humanTables, WORDING_COLUMN } from './report-tables.js';
 import { humanCellByName } from './format-cell.js';
 import { ciTitle, coefficientShortName } from './method-names.js';
 import { reportMeta } from './report-meta.js';
@@ -53,7 +53,8 @@ export function renderTable(report: Report, digits: number, paint: Paint, termin
   blocks.push([...title(rows), ...grid(rows), ...notes(rows)]);
   report.scales.forEach((scale, s) => {
     const value = (table: ReportTable, name: string): string => humanCellByName(table, s, name, digits, NULL_MARK);
-    const items = byFamily('items').find((t) => t.scale === scale.id);
+    const items = withoutWording(byFamily('items').find((t) => t.scale === scale.id));
+    const omega = byFamily('omega').find((t) => t.scale === scale.id);
     const block = [
       ...headingLines(terminalSafe(scale.label), terminalSafe(`(${scale.id}) · ${scale.k} items · n = ${scale.n}`), chalk, width),
       ...figureLines([`${value(reliability, 'coefficient')} ${value(reliability, 'alpha')},`, `${ciTitle(report)} ${value(reliability, 'ci')}`], width, ' ').map(
@@ -65,12 +66,37 @@ export function renderTable(report: Report, digits: number, paint: Paint, termin
           `average r ${value(reliability, 'average_r')}`,
           `lambda-6 ${value(reliability, 'lambda6')}`,
           `omega ${value(reliability, 'omega_total')}`,
+          `λ4 ${value(reliability, 'lambda4')}`,
+          `β ${value(reliability, 'beta')}`,
+          ...(has(reliability, 'omega_h') ? [`glb ${value(reliability, 'glb')}`] : []),
         ],
         width,
       ),
     ];
     if (scale.splitHalf !== null) {
       block.push(...figureLines([`split-half r ${value(reliability, 'split_half_r')}`, `Spearman-Brown ${value(reliability, 'spearman_brown')}`], width));
+    }
+    if (has(reliability, 'omega_h')) {
+      const ci = value(reliability, 'omega_sl_ci');
+      const plural = (count: string, noun: string): string => `${count} ${noun}${count === '1' ? '' : 's'}`;
+      block.push(
+        ...figureLines(
+          [
+            `omega h ${value(reliability, 'omega_h')} (omega total ${value(reliability, 'omega_sl')}${ci === NULL_MARK ? '' : ` ${ci}`})`,
+            `parallel: ${plural(value(reliability, 'parallel_components'), 'component')}, ${plural(value(reliability, 'parallel_factors'), 'factor')}`,
+            `MAP ${value(reliability, 'map_minimum')}`,
+          ],
+          width,
+        ),
+      );
+    }
+    if (has(reliability, 'ordinal_alpha')) {
+      block.push(
+        ...figureLines(
+          [`ordinal alpha ${value(reliability, 'ordinal_alpha')}`, `ordinal omega ${value(reliability, 'ordinal_omega')} (${scale.ordinal?.kind ?? 'polychoric'})`],
+          width,
+        ),
+      );
     }
     block.push(
       ...figureLines(
@@ -115,6 +141,7 @@ export function renderTable(report: Report, digits: number, paint: Paint, termin
       ];
       block.push('', ...textTable(items, { digits, chalk, indent: INDENT, width, highlight, marker }), ...legend, ...notes(items));
     }
+    if (omega !== undefined && omega.rows.length > 0) block.push('', ...title(omega), ...grid(omega), ...notes(omega));
     blocks.push(block);
   });
   for (const family of ['correlations', 'prevalence', 'group-comparisons', 'frequencies']) {
@@ -136,6 +163,31 @@ export function renderTable(report: Report, digits: number, paint: Paint, termin
     ]);
   }
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/** Whether the table has a column `name` (the reliability table's columns beyond alpha are there only when computed). */
+function has(table: ReportTable, name: string): boolean {
+  return table.columns.some((c) => c.name === name);
+}
+
+/**
+ * An items table without its wording column, the wording as a note instead (the first note,
+ * `Wording: id "text"; ...`): the terminal's items table must fit 80 columns.
+ */
+function withoutWording(table: ReportTable | undefined): ReportTable | undefined {
+  if (table === undefined) return undefined;
+  const at = table.columns.findIndex((c) => c.name === WORDING_COLUMN);
+  if (at < 0) return table;
+  const id = table.columns.findIndex((c) => c.name === 'item');
+  const worded = table.rows.filter((row) => row[at] !== '' && row[at] !== null).map((row) => `${String(row[id])} "${String(row[at])}"`);
+  const wording = worded.length > 0 ? `Wording: ${worded.join('; ')}.` : '';
+  return {
+    ...table,
+    columns: table.columns.filter((_, j) => j !== at),
+    rows: table.rows.map((row) => row.filter((_, j) => j !== at)),
+    // After the note on reverse-keyed items, as the other formats list their notes.
+    notes: table.notes.flatMap((note, k) => (k === 0 && !note.startsWith('R: ') ? [wording, note] : k === 0 ? [note, wording] : [note])).filter((n) => n !== ''),
+  };
 }
 
 /**

@@ -215,7 +215,16 @@ function humanReliability(report: Report): ReportTable {
     num('beta', 'Beta'),
     num('glb', 'GLB'),
     ...(split ? [num('split_half_r', 'Split-half r'), num('spearman_brown', 'Spearman-Brown')] : []),
-    ...(isFull(report) ? [num('omega_h', 'Omega h'), { name: 'omega_sl_ci', title: 'Omega t (SL) CI', kind: 'interval' } satisfies Column] : []),
+    ...(isFull(report)
+      ? [
+          num('omega_h', 'Omega h'),
+          num('omega_sl', 'Omega t (SL)'),
+          { name: 'omega_sl_ci', title: 'Omega t (SL) CI', kind: 'interval' } satisfies Column,
+          count('parallel_components', 'PA components'),
+          count('parallel_factors', 'PA factors'),
+          count('map_minimum', 'MAP'),
+        ]
+      : []),
     ...(isOrdinal(report) ? [num('ordinal_alpha', 'Ordinal alpha'), num('ordinal_omega', 'Ordinal omega')] : []),
   ];
   const rows = report.scales.map((s): Cell[] => [
@@ -233,7 +242,16 @@ function humanReliability(report: Report): ReportTable {
     s.splitHalves.beta,
     s.glb,
     ...(split ? [s.splitHalf?.r ?? null, s.splitHalf?.spearmanBrown ?? null] : []),
-    ...(isFull(report) ? [s.omega?.omegaH ?? null, { lower: s.omega?.ci?.lower ?? null, upper: s.omega?.ci?.upper ?? null }] : []),
+    ...(isFull(report)
+      ? [
+          s.omega?.omegaH ?? null,
+          s.omega?.omegaTotal ?? null,
+          { lower: s.omega?.ci?.lower ?? null, upper: s.omega?.ci?.upper ?? null },
+          s.dimensionality?.parallel.components ?? null,
+          s.dimensionality?.parallel.factors ?? null,
+          s.dimensionality?.map.minimum ?? null,
+        ]
+      : []),
     ...(isOrdinal(report) ? [s.ordinal?.alpha ?? null, s.ordinal?.omegaTotal ?? null] : []),
   ]);
   const sampled = report.scales.filter((s) => s.splitHalves.method === 'sampled');
@@ -315,8 +333,17 @@ function machineItemMatrix(scale: ScaleReport): ReportTable {
   return { name: `item-matrix-${scale.id}`, family: 'item-matrix', title: `Item covariances and correlations: ${scale.label}`, columns, rows, notes: [], scale: scale.id };
 }
 
+/**
+ * The name of the human items table's last column, the items' wording (codebook itemLabels, else
+ * the labels read from the file), present when any item has one; an item without wording has an
+ * empty cell. The terminal drops the column (its items table must fit 80 columns) and prints
+ * the wording as a note instead.
+ */
+export const WORDING_COLUMN = 'wording';
+
 function humanItems(scale: ScaleReport): ReportTable {
   const coefficient = coefficientShortName(scale.coefficient);
+  const worded = scale.items.some((i) => i.label !== null);
   const columns: Column[] = [
     text('item', 'Item'),
     { name: 'reversed', title: 'Rev.', kind: 'flag', mark: 'R' },
@@ -327,14 +354,23 @@ function humanItems(scale: ScaleReport): ReportTable {
     num('item_rest_r', 'Item-rest r'),
     num('alpha_if_deleted', `${coefficient} if deleted`),
     num('smc', 'SMC'),
+    ...(worded ? [text(WORDING_COLUMN, 'Wording')] : []),
   ];
-  const rows = scale.items.map((i): Cell[] => [i.id, i.reversed, i.n, i.mean, i.sd, i.itemTotalR, i.itemRestR, i.alphaIfDeleted, i.smc]);
+  const rows = scale.items.map((i): Cell[] => [
+    i.id,
+    i.reversed,
+    i.n,
+    i.mean,
+    i.sd,
+    i.itemTotalR,
+    i.itemRestR,
+    i.alphaIfDeleted,
+    i.smc,
+    ...(worded ? [i.label ?? ''] : []),
+  ]);
   const reversed = scale.items.some((i) => i.reversed) ? ['R: reverse-keyed item (scored min + max - x).'] : [];
-  const worded = scale.items.filter((i) => i.label !== null);
-  const wording = worded.length > 0 ? [`Wording: ${worded.map((i) => `${i.id} "${i.label}"`).join('; ')}.`] : [];
   const notes = [
     ...reversed,
-    ...wording,
     `Item-total r, item-rest r: correlation with the sum of all items, of the other items; ${coefficient} if deleted: of the other ${scale.k - 1} items; SMC: squared multiple correlation.`,
   ];
   return {
@@ -435,7 +471,8 @@ function beyondAlphaNotes(report: Report): string[] {
     isFull(report)
       ? `Reliability figures: full (--reliability full). Omega h: McDonald's omega hierarchical of a Schmid-Leiman solution (psych::omega: minres, oblimin, ` +
         `${report.settings.nfactors} group factors unless the codebook sets a scale's nfactors; items loading negatively on g are reversed, psych's flip = TRUE); ` +
-        `Omega t (SL) CI: percentile bootstrap interval of its omega total (${report.settings.bootstrap?.resamples ?? ''} resamples, seed ${report.settings.bootstrap?.seed ?? ''}).`
+        `Omega t (SL): its omega total, with its percentile bootstrap interval (${report.settings.bootstrap?.resamples ?? ''} resamples, seed ${report.settings.bootstrap?.seed ?? ''}). ` +
+        'PA components, PA factors: the numbers parallel analysis suggests (psych fa.parallel); MAP: the components at the minimum of Velicer\'s MAP.'
       : 'Reliability figures: basic (closed forms; --reliability full adds glb, omega if dropped, omega hierarchical with its interval, parallel analysis and MAP).',
   ];
   if (isOrdinal(report)) {

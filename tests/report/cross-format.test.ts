@@ -53,10 +53,16 @@ function markdownRows(markdown: string, heading: string): string[][] {
 
 /** The body rows of a LaTeX table; a table split into parts of columns is joined back, row by row (the first column is repeated). */
 function latexRows(latex: string, title: string): string[][] {
-  const table = section(latex, `\\caption{${title}}`, '\\end{table}');
-  const parts = table.split('\\midrule\n').slice(1).map((part) =>
-    part
-      .slice(0, part.indexOf('\\bottomrule'))
+  // A table float ends at \end{table}; a longtable (in parts, each its own longtable) at its group's end.
+  const from = latex.indexOf(`\\caption{${title}}`);
+  expect(from, `caption "${title}" in output`).toBeGreaterThanOrEqual(0);
+  const ends = ['\\end{table}', '\\endgroup'].map((end) => latex.indexOf(end, from)).filter((at) => at >= 0);
+  const table = latex.slice(from, Math.min(...ends));
+  const bodies = table.includes('\\endlastfoot')
+    ? table.split('\\endlastfoot\n').slice(1).map((part) => part.slice(0, part.indexOf('\\end{longtable}')))
+    : table.split('\\midrule\n').slice(1).map((part) => part.slice(0, part.indexOf('\\bottomrule')));
+  const parts = bodies.map((body) =>
+    body
       .split('\n')
       .filter((line) => line.endsWith(' \\\\') && !line.startsWith('\\multicolumn'))
       .map((line) => line.slice(0, -3).split(' & ')),
@@ -255,6 +261,20 @@ describe('the new tables agree across formats, checked against the Report', () =
       expect(rows[format], format).toHaveLength(scale.items.length);
       expect(rows[format][3].map((cell) => cell.replace('\\%', '%')), format).toEqual(expected);
     }
+  });
+
+  it("items: the wording beside the item id, in a Wording column in every format people read but the terminal's", async () => {
+    const scale = report.scales[0];
+    // pk1 has its wording (itemLabels); the other items have none: an empty cell.
+    expect(scale.items[0].label).toBe('I know what questions to ask to identify potential victims of trafficking');
+    const rows = await humanFormatRows(report, 3, `Items: ${scale.label} (${scale.id})`, 'items-perceived_knowledge');
+    for (const format of ['markdown', 'latex', 'html', 'docx'] as const) {
+      expect(rows[format].map((row) => [row[0], row.at(-1)]), format).toEqual(scale.items.map((i) => [i.id, i.label ?? '']));
+    }
+    const text = render(report, 'table', { digits: 3, color: false });
+    // The note wraps at word boundaries: the same words once the lines are joined.
+    expect(text.replace(/\n {2}(?=\S)/g, ' ')).toContain(` Wording: pk1 "${scale.items[0].label}". Item-total r`);
+    expect(text).not.toMatch(/ Wording\n/);
   });
 
   it('--digits 0 never shows a coefficient with fewer than 2 decimals, in any format people read', async () => {

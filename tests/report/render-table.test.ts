@@ -72,7 +72,8 @@ describe('terminal table', () => {
     const lines = textTable(table, { digits: 3, chalk: PLAIN, indent: '  ', width: 40 });
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(40);
     expect(lines.filter((l) => l.trim() === '').length).toBeGreaterThan(0);
-    for (const part of lines.join('\n').split('\n\n')) expect(part).toMatch(/\n {2}pk9 /);
+    // Every part repeats the row names (pk9 has no wording: its row in the Wording part is its name alone).
+    for (const part of lines.join('\n').split('\n\n')) expect(part).toMatch(/\n {2}pk9( |$)/);
   });
 
   it('aligns prevalence percentages and intervals on the decimal point', () => {
@@ -100,7 +101,9 @@ describe('terminal table', () => {
       [
         'Actual knowledge (actual_knowledge) · 9 items · n = 665',
         '  KR-20 0.630, 95% CI [0.586, 0.670]',
-        '  standardized 0.630 · average r 0.159 · lambda-6 0.606 · omega 0.632',
+        // lambda-4 0.651052 and beta 0.547052 (the sample's); no glb line with --reliability basic.
+        '  standardized 0.630 · average r 0.159 · lambda-6 0.606 · omega 0.632 · λ4 0.651',
+        '  β 0.547',
         '  score (sum of items): n 782 · mean 5.429 · SD 1.957 · min 0.000 · max 9.000',
       ].join('\n'),
     );

@@ -47,6 +47,12 @@ export function draftCodebook(header: TableHeader, profiles: ColumnProfile[], ti
     }),
   );
   const notes: string[] = [];
+  if (profiles.length > 0 && profiles.every((p) => p.answered === 0)) {
+    notes.push('the file has no answers (no data rows, or every cell empty): nothing below is drafted from answers; export the responses and run init again');
+  }
+  if (header.weightColumn) {
+    notes.push(`the file is weighted by "${header.weightColumn}" (SPSS WEIGHT BY): survey-analyze does not weight, so every figure will be unweighted`);
+  }
   const scaleNotes: Record<string, string[]> = {};
   const id = chooseId(header, profiles, kinds);
   const leftOut = new Map<string, string[]>();
@@ -259,13 +265,18 @@ function positiveOf(kind: ColumnKind): (string | number)[] {
  */
 function draftMissing(header: TableHeader, kinds: ColumnKind[], scales: Record<string, unknown>[], notes: string[]): string[] {
   const declared = new Set<string>();
-  for (const meta of header.meta) {
+  const tooWide = new Map<string, string[]>();
+  header.meta.forEach((meta, c) => {
     for (const code of meta.userMissing) declared.add(code.trim());
     const range = meta.userMissingRange;
-    if (range === null) continue;
+    if (range === null) return;
     const [low, high] = [Math.ceil(range[0]), Math.floor(range[1])];
     if (high - low <= 100) for (let n = low; n <= high; n++) declared.add(String(n));
-    else notes.push(`user-missing range ${rangeText(range)} is too wide to list under \`missing\`: add its codes by hand`);
+    else tooWide.set(rangeText(range), [...(tooWide.get(rangeText(range)) ?? []), header.columns[c]]);
+  });
+  for (const [range, columns] of tooWide) {
+    notes.push(`user-missing range ${range} of ${listed(columns)} is too wide to list under \`missing\`: ` +
+      'its values are read as missing anyway; only with --keep-user-missing add the codes used by hand');
   }
   const answers = new Set<string>();
   for (const scale of scales) {

@@ -19,6 +19,11 @@ export interface BinaryTable {
   /** The number of records the file says it holds, or null when it does not say. */
   records: number | null;
   /**
+   * The variable the file says to weight the cases by (SPSS `WEIGHT BY`, kept in the .sav
+   * header), or null. Stata keeps no weight in a .dta (weights belong to each command).
+   */
+  weight: string | null;
+  /**
    * Read the records in order; `onRows` gets each batch and the 1-based number of its first
    * record. A truncated or corrupt file throws a SurveyError (dataError) naming the file and,
    * where known, the record.

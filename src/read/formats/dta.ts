@@ -35,6 +35,7 @@ export function openDta(bytes: ByteSource, file: string, options: BinaryReadOpti
     columns: variables.map((variable) => variable.name),
     meta: variables.map((variable) => columnMeta(variable, tables)),
     records: header.observations,
+    weight: null,
     readRows: (onRows) => streamRecords(header, dataStart, recordLength, widths, readers, options.batchRecords ?? 4096, onRows),
   };
 }

@@ -26,6 +26,8 @@ export interface SavHeader {
   compression: number;
   ncases: number | null;
   bias: number;
+  /** The 1-based case element of the weight variable (SPSS WEIGHT BY), or 0 when the file is not weighted. */
+  weightIndex: number;
 }
 
 export interface SavVariableRecord {
@@ -126,7 +128,7 @@ export function readSavDictionary(source: ByteSource, file: string): SavDictiona
   reader.int(); // layout code
   reader.int(); // nominal case size (recomputed from the variable records)
   const compression = reader.int();
-  reader.int(); // weight index
+  const weightIndex = reader.int();
   const ncases = reader.int();
   const bias = reader.double();
   reader.bytes(HEADER_BYTES - 92);
@@ -134,7 +136,7 @@ export function readSavDictionary(source: ByteSource, file: string): SavDictiona
     throw dataError(`the ${what} file has an unknown compression code ${compression}`, { file });
   }
   const dictionary: SavDictionary = {
-    header: { zlib: magic === '$FL3', littleEndian, compression, ncases: ncases < 0 ? null : ncases, bias },
+    header: { zlib: magic === '$FL3', littleEndian, compression, ncases: ncases < 0 ? null : ncases, bias, weightIndex: weightIndex > 0 ? weightIndex : 0 },
     variables: [],
     valueLabels: [],
     longStringLabels: [],

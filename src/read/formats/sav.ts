@@ -28,6 +28,7 @@ export function openSav(bytes: ByteSource, file: string, options: BinaryReadOpti
     columns: columns.map((c) => c.name),
     meta: columns.map((c) => c.meta),
     records: ncases,
+    weight: weightColumn(columns, dictionary.header.weightIndex),
     readRows(onRows) {
       let caseNumber = 1;
       const cases = caseDecoder(bytes, dictionary, { file, what, caseNumber: () => caseNumber });
@@ -53,6 +54,13 @@ export function openSav(bytes: ByteSource, file: string, options: BinaryReadOpti
       if (batch.length > 0) onRows(batch, firstRecord);
     },
   };
+}
+
+/** The weight variable's name from the header's weight index (its first case element), or null. */
+function weightColumn(columns: SavColumn[], weightIndex: number): string | null {
+  if (weightIndex <= 0) return null;
+  const column = columns.find((c) => c.kind !== 'string' && c.offset === (weightIndex - 1) * 8);
+  return column?.name ?? null;
 }
 
 /** A case's cells, column by column. */

@@ -49,7 +49,7 @@ export class LayoutStage {
     const first = pending[0];
     const found = detectLayout(pending.slice(0, LOOKAHEAD_RECORDS).map((p) => p.row), { file: this.file, firstLine: first.line }, this.forced);
     const columns = checkHeader(found.columns, this.file, first.line);
-    const meta = columns.map((_, c) => ({ ...emptyMeta(), label: found.labels[c] ?? null }));
+    const meta = columns.map((_, c) => ({ ...emptyMeta(), label: oneLine(found.labels[c] ?? null) }));
     this.sink.header({
       file: this.file,
       format: this.format,
@@ -65,4 +65,15 @@ export class LayoutStage {
     const data = pending.slice(Math.min(found.headerRows, pending.length));
     if (data.length > 0) this.sink.rows(data.map((p) => p.row), (i) => data[i].line, this.file, bytes);
   }
+}
+
+/**
+ * A header cell's wording on one line: Qualtrics and SurveyMonkey keep the line breaks typed
+ * into a question (CRLF inside the quoted cell), which would otherwise reach the codebook
+ * draft and the report as raw control characters.
+ */
+function oneLine(label: string | null): string | null {
+  if (label === null) return null;
+  const text = label.replace(/\s+/g, ' ').trim();
+  return text === '' ? null : text;
 }

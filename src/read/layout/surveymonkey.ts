@@ -77,6 +77,12 @@ function notSurveyMonkey(records: string[][], firstLine: number): { message: str
   if (row2.every((cell) => cell.trim() === '')) {
     return { message: 'row 2 is blank: no question has its "Response" or option row', line: firstLine + 1 };
   }
+  // Row 2 names options ("Response", "Open-Ended Response", a choice or a matrix row): words, never
+  // only numbers, which are answers of a first respondent whose ids are blank.
+  const words = row2.some((cell) => cell.trim() !== '' && !Number.isFinite(Number(cell.trim())));
+  if (!words) {
+    return { message: 'row 2 holds only numbers, not the option names of a second header row', line: firstLine + 1 };
+  }
   return null;
 }
 
