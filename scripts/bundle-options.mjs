@@ -5,6 +5,7 @@
 // thirds of the code but used by few runs: they are bundles of their own, dist/vendor/*.cjs,
 // required by path when a run reads an .xlsx or writes a .docx, so that every other run
 // neither reads nor decodes them, and the code cache is that of the CLI alone.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,8 +26,39 @@ export const BUNDLE_OPTIONS = {
   supported: { 'dynamic-import': false },
   // @stdlib's internal debug logging, never enabled by the CLI, without loading `debug`.
   alias: { debug: `${ROOT}scripts/no-debug.cjs` },
-  plugins: [vendorPlugin()],
+  plugins: [vendorPlugin(), lazyBuiltinPlugin()],
 };
+
+/**
+ * Node built-ins that the bundle imports at its top level but that a usual run never calls:
+ * commander's child_process (for executable subcommands, which the CLI has none of; it also
+ * loads net and dgram), crypto (atomic-write's temporary names, for --out), zlib (.sav
+ * decompression, .xlsx checks, .gz input) and os (spooled-stdout's temporary folder). Each
+ * import of one becomes a module of getters, one per export of the built-in, that requires
+ * it on first use: the same functions, loaded only by the runs that call them.
+ */
+export const LAZY_BUILTINS = ['child_process', 'crypto', 'zlib', 'os'];
+
+function lazyBuiltinPlugin() {
+  const builtinRequire = createRequire(import.meta.url);
+  return {
+    name: 'lazy-builtin',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) =>
+        args.namespace === 'lazy-builtin' ? { path: `node:${args.path.replace(/^node:/, '')}`, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+        const names = Object.keys(builtinRequire(`node:${args.path}`)).filter((n) => n !== 'default');
+        const contents = [
+          `let m;`,
+          `const load = () => m ??= require("node:${args.path}");`,
+          `for (const n of ${JSON.stringify(names)}) Object.defineProperty(exports, n, { enumerable: true, get: () => load()[n] });`,
+        ].join('\n');
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
 
 /** `import('docx')` in the CLI becomes `require("./vendor/docx.cjs")`, relative to the bundle. */
 function vendorPlugin() {

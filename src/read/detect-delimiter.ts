@@ -14,41 +14,51 @@ const SAMPLE_RECORDS = 30;
 export function detectDelimiter(text: string): string {
   const sep = /^(?:\uFEFF)?sep=(.)\r?\n/i.exec(text.slice(0, 8));
   if (sep && sep[1] !== '"') return sep[1];
+  const counts = fieldCounts(text);
   let best: string = ',';
   let bestScore = [-1, -1];
-  for (const d of DELIMITERS) {
-    const counts = fieldCounts(text, d);
-    if (counts.length === 0) continue;
-    const header = counts[0];
-    const agreeing = header > 1 ? counts.slice(1).filter((n) => n === header).length : -1;
-    const score = [agreeing, header];
-    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) {
-      best = d;
-      bestScore = score;
+  DELIMITERS.forEach((d, c) => {
+    if (counts.length === 0) return;
+    const header = counts[0][c];
+    let agreeing = -1;
+    if (header > 1) {
+      agreeing = 0;
+      for (let r = 1; r < counts.length; r++) if (counts[r][c] === header) agreeing++;
     }
-  }
+    if (agreeing > bestScore[0] || (agreeing === bestScore[0] && header > bestScore[1])) {
+      best = d;
+      bestScore = [agreeing, header];
+    }
+  });
   return best;
 }
 
-/** Fields per record of the first SAMPLE_RECORDS non-blank records, split by `delimiter` outside quotes. */
-function fieldCounts(text: string, delimiter: string): number[] {
-  const counts: number[] = [];
+/**
+ * Fields per record under each candidate delimiter (in DELIMITERS order), for the first
+ * SAMPLE_RECORDS non-blank records, quotes respected: one pass over the text for all candidates.
+ */
+function fieldCounts(text: string): number[][] {
+  const counts: number[][] = [];
+  const codes = DELIMITERS.map((d) => d.charCodeAt(0));
+  let fields = [1, 1, 1, 1];
   let quoted = false;
-  let fields = 1;
   let blank = true;
   for (let i = 0; i < text.length && counts.length < SAMPLE_RECORDS; i++) {
-    const ch = text[i];
-    if (ch === '"') {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) {
       quoted = !quoted;
       blank = false;
-    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+    } else if (quoted) {
+      continue;
+    } else if (ch === 10 || ch === 13) {
       if (!blank) counts.push(fields);
-      fields = 1;
+      fields = [1, 1, 1, 1];
       blank = true;
-    } else if (!quoted && ch === delimiter) {
-      fields++;
-      blank = false;
-    } else if (ch !== ' ') blank = false;
+    } else {
+      const c = codes.indexOf(ch);
+      if (c !== -1) fields[c]++;
+      if (ch !== 32) blank = false;
+    }
   }
   if (!blank && counts.length < SAMPLE_RECORDS && !quoted) counts.push(fields);
   return counts;
