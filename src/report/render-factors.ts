@@ -16,7 +16,7 @@ import { escapeMarkdown, renderMarkdownTable } from './render-markdown.js';
 import { renderLatexTable } from './render-latex.js';
 import { htmlTable } from './html/html-table.js';
 import { escapeHtml } from './html/escape-html.js';
-import { renderHtmlPage } from './render-html.js';
+import { reportPage } from './render-html.js';
 import { csvRow } from './csv-row.js';
 import { machineCell } from './format-cell.js';
 import { usageError } from '../errors.js';
@@ -109,23 +109,7 @@ function renderPage(doc: FactorsDocument, digits: number): string {
     const items = doc.warnings.map((w) => `<li>${escapeHtml(w.message)} <code>${escapeHtml(w.code)}</code></li>`);
     sections.push({ id: 'warnings', nav: `Warnings (${doc.warnings.length})`, html: `<h2>Warnings</h2>\n<ul class="warnings">\n${items.join('\n')}\n</ul>` });
   }
-  const nav = sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.nav)}</a>`).join('\n');
-  const body = sections.map((s) => `<section class="card" id="${escapeHtml(s.id)}">\n${s.html}\n</section>`).join('\n');
-  return renderHtmlPage(
-    meta.title,
-    `<header class="top"><div class="wrap">
-<h1>${escapeHtml(meta.title)}</h1>
-<p class="meta">${escapeHtml(meta.source.join(' · '))}</p>
-<p class="meta">${escapeHtml(meta.settings.join(' · '))}</p>
-<nav>
-${nav}
-</nav>
-</div></header>
-<main><div class="wrap">
-${body}
-</div></main>
-<footer>${escapeHtml(`${doc.tool.name} ${doc.tool.version}`)}</footer>`,
-  );
+  return reportPage(meta, sections, doc.tool);
 }
 
 const LONG_COLUMNS = ['table', 'id', 'item', 'with', 'group_column', 'group_value', 'statistic', 'value', 'method'] as const;

@@ -55,23 +55,7 @@ export function renderHtml(report: Report, digits: number, style: Style = 'defau
   const frequencies = tables.filter((t) => t.family === 'frequencies' && t.rows.length > 0);
   if (frequencies.length > 0) sections.push({ id: 'frequencies', nav: 'Response frequencies', html: frequencySection(frequencies, digits, style) });
   if (report.warnings.length > 0) sections.push({ id: 'warnings', nav: `Warnings (${report.warnings.length})`, html: warningSection(report) });
-  const nav = sections.map((s) => `<a href="#${s.id}">${escapeHtml(s.nav)}</a>`).join('\n');
-  const body = sections.map((s) => `<section class="card" id="${s.id}">\n${s.html}\n</section>`).join('\n');
-  return page(
-    meta.title,
-    `<header class="top"><div class="wrap">
-<h1>${escapeHtml(meta.title)}</h1>
-<p class="meta">${escapeHtml(meta.source.join(' · '))}</p>
-<p class="meta">${escapeHtml(meta.settings.join(' · '))}</p>
-<nav>
-${nav}
-</nav>
-</div></header>
-<main><div class="wrap">
-${body}
-</div></main>
-<footer>${escapeHtml(`${report.tool.name} ${report.tool.version}`)}</footer>`,
-  );
+  return reportPage(meta, sections, report.tool);
 }
 
 /** One table as its own small page, as `--out` writes it. */
@@ -246,6 +230,30 @@ function warningSection(report: Report): string {
 }
 
 /** A self-contained page (the report's CSS and Content-Security-Policy) around `body`: for the `factors` report (render-factors.ts). */
-export function renderHtmlPage(title: string, body: string): string {
-  return page(title, body);
+/** A page section: its anchor, its name in the navigation, and its HTML. */
+export interface PageSection {
+  id: string;
+  nav: string;
+  html: string;
+}
+
+/** A whole report page: the title and meta lines, a navigation of the sections, the sections, the tool. */
+export function reportPage(meta: { title: string; source: string[]; settings: string[] }, sections: PageSection[], tool: { name: string; version: string }): string {
+  const nav = sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.nav)}</a>`).join('\n');
+  const body = sections.map((s) => `<section class="card" id="${escapeHtml(s.id)}">\n${s.html}\n</section>`).join('\n');
+  return page(
+    meta.title,
+    `<header class="top"><div class="wrap">
+<h1>${escapeHtml(meta.title)}</h1>
+<p class="meta">${escapeHtml(meta.source.join(' · '))}</p>
+<p class="meta">${escapeHtml(meta.settings.join(' · '))}</p>
+<nav>
+${nav}
+</nav>
+</div></header>
+<main><div class="wrap">
+${body}
+</div></main>
+<footer>${escapeHtml(`${tool.name} ${tool.version}`)}</footer>`,
+  );
 }
