@@ -13,8 +13,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The packages bundled apart: package name → file in dist/vendor/. */
 export const VENDOR = { '@e965/xlsx': 'xlsx.cjs', docx: 'docx.cjs' };
 
-export const BUNDLE_OPTIONS = {
-  entryPoints: [`${ROOT}src/cli/main.ts`],
+/** What every bundle shares: one minified CommonJS file for Node 20. */
+const COMMON = {
   bundle: true,
   minify: true,
   platform: 'node',
@@ -26,6 +26,11 @@ export const BUNDLE_OPTIONS = {
   supported: { 'dynamic-import': false },
   // @stdlib's internal debug logging, never enabled by the CLI, without loading `debug`.
   alias: { debug: `${ROOT}scripts/no-debug.cjs` },
+};
+
+export const BUNDLE_OPTIONS = {
+  ...COMMON,
+  entryPoints: [`${ROOT}src/cli/main.ts`],
   plugins: [vendorPlugin(), lazyBuiltinPlugin()],
 };
 
@@ -77,15 +82,8 @@ function vendorPlugin() {
  */
 export function vendorOptions(name, outfile) {
   return {
+    ...COMMON,
     stdin: { contents: `export * from ${JSON.stringify(name)};\n`, resolveDir: ROOT, sourcefile: `vendor-${VENDOR[name]}.mjs`, loader: 'js' },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-    supported: { 'dynamic-import': false },
-    alias: { debug: `${ROOT}scripts/no-debug.cjs` },
     outfile,
   };
 }

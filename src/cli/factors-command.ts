@@ -6,7 +6,7 @@ import { DEFAULT_LOADING_CUT } from '../stats/factor/sort-loadings.js';
 import { FORMATS, MAX_DIGITS, type Format } from '../report/render.js';
 import type { MissingMethod } from '../report/report.js';
 import { checkInputs } from './analyze-command.js';
-import { chooseCodebook, inputOptions, readOptions, type InputRawOptions } from './options.js';
+import { chooseCodebook, inputOptions, readOptions, wholeNumber, type InputRawOptions } from './options.js';
 import { warningText } from './print-error.js';
 import { inputSize, progressLine } from './progress.js';
 import { writeStdout } from './stdout.js';
@@ -50,14 +50,6 @@ function cut(value: string): number {
   const x = Number(value);
   if (!(x >= 0 && x <= 1)) throw new InvalidArgumentError('give a number from 0 to 1, such as 0.3');
   return x;
-}
-
-function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`give a whole number from ${min} to ${max}`);
-    return n;
-  };
 }
 
 /** The options of `factors` beyond the input options. */

@@ -68,7 +68,8 @@ function confLevel(value: string): number {
   return p;
 }
 
-function wholeNumber(min: number, max: number) {
+/** A commander parser of a whole number in [min, max]. */
+export function wholeNumber(min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`give a whole number from ${min} to ${max}`);
