@@ -27,7 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { helpText, readOptions, wholeNumber } from './args.mjs';
 import { generateSurvey } from './generate-data.mjs';
-import { BUNDLE_OPTIONS, MAKE_CODE_CACHE, VENDOR, vendorOptions } from '../scripts/bundle-options.mjs';
+import { BUNDLE_OPTIONS, MAKE_CODE_CACHE, VENDOR, vendorOptions, WORKER_OPTIONS } from '../scripts/bundle-options.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Positions in the bundle that map to no source: esbuild's module helpers. */
@@ -103,6 +103,21 @@ export function summarizeProfile(profile, locate) {
   return { totalUs, stages: sorted(byStage), files: sorted(byFile), functions: sorted(byFunction) };
 }
 
+/** One summary of several profiles (the main thread's and the worker thread's of a split run): self times added by key. */
+export function mergeSummaries(summaries) {
+  const merge = (lists) => {
+    const map = new Map();
+    for (const list of lists) for (const entry of list) map.set(entry.key, { ...entry, us: (map.get(entry.key)?.us ?? 0) + entry.us });
+    return [...map.values()].sort((a, b) => b.us - a.us);
+  };
+  return {
+    totalUs: summaries.reduce((t, s) => t + s.totalUs, 0),
+    stages: merge(summaries.map((s) => s.stages)),
+    files: merge(summaries.map((s) => s.files)),
+    functions: merge(summaries.map((s) => s.functions)),
+  };
+}
+
 function pct(us, total) {
   return total > 0 ? `${((100 * us) / total).toFixed(1)} %` : '-';
 }
@@ -136,6 +151,8 @@ export async function buildProfiledCli(dir) {
   const codeCache = join(dir, 'cli.cache');
   const [result] = await Promise.all([
     build({ ...BUNDLE_OPTIONS, outfile, minify: false, sourcemap: true, metafile: true }),
+    // The worker thread of a split run, beside the CLI as in dist/ (a large file's second half).
+    build({ ...WORKER_OPTIONS, outfile: join(dir, 'range-worker.cjs'), minify: false, sourcemap: true }),
     ...Object.entries(VENDOR).map(([name, file]) => build(vendorOptions(name, join(dir, 'vendor', file)))),
   ]);
   const cache = spawnSync(process.execPath, [MAKE_CODE_CACHE, outfile, codeCache], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
@@ -146,7 +163,7 @@ export async function buildProfiledCli(dir) {
     runner,
     `require(${loader}).loadCli(${JSON.stringify(outfile)}, ${JSON.stringify(codeCache)}).cli.main(process.argv.slice(2)).then((code) => {\n  process.exitCode = code;\n});\n`,
   );
-  return { outfile, runner, metafile: result.metafile };
+  return { outfile, worker: join(dir, 'range-worker.cjs'), runner, metafile: result.metafile };
 }
 
 /** Bytes of the bundle per package (node_modules) or source folder, biggest first. */
@@ -191,7 +208,7 @@ export function bundleLocator(outfile) {
  */
 export async function profileCli({ cliArgs, dir, intervalUs = 1000 }) {
   mkdirSync(dir, { recursive: true });
-  const { outfile, runner, metafile } = await buildProfiledCli(dir);
+  const { outfile, worker, runner, metafile } = await buildProfiledCli(dir);
   const profDir = join(dir, 'cpu-prof');
   mkdirSync(profDir, { recursive: true });
   const args = ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-interval=${intervalUs}`, runner, ...cliArgs];
@@ -199,10 +216,13 @@ export async function profileCli({ cliArgs, dir, intervalUs = 1000 }) {
   const child = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (child.status !== 0) throw new Error(`the profiled CLI exited with ${child.status}:\n${child.stderr}`);
-  const profiles = readdirSync(profDir).filter((name) => name.endsWith('.cpuprofile'));
-  if (profiles.length !== 1) throw new Error(`expected one .cpuprofile in ${profDir}, found ${profiles.length}`);
-  const profile = JSON.parse(readFileSync(join(profDir, profiles[0]), 'utf8'));
-  return { seconds, summary: summarizeProfile(profile, bundleLocator(outfile)), profilePath: join(profDir, profiles[0]), composition: bundleComposition(metafile) };
+  // One profile per thread: the main thread's, and the worker's when the file was split.
+  const profiles = readdirSync(profDir).filter((name) => name.endsWith('.cpuprofile')).sort();
+  if (profiles.length < 1 || profiles.length > 2) throw new Error(`expected one or two .cpuprofile files in ${profDir}, found ${profiles.length}`);
+  const locators = [bundleLocator(outfile), bundleLocator(worker)];
+  const locate = (frame) => locators[0](frame) ?? locators[1](frame);
+  const summary = mergeSummaries(profiles.map((name) => summarizeProfile(JSON.parse(readFileSync(join(profDir, name), 'utf8')), locate)));
+  return { seconds, summary, threads: profiles.length, profilePath: join(profDir, profiles[0]), composition: bundleComposition(metafile) };
 }
 
 const OPTIONS = {
@@ -256,8 +276,8 @@ async function cli() {
     }
     process.stderr.write(`profiling survey-analyze on ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB) ...\n`);
     const cliArgs = [file, '--codebook', options.codebook, '--format', 'json'];
-    const { seconds, summary, profilePath } = await profileCli({ cliArgs, dir });
-    process.stdout.write(`Profiled run: ${seconds.toFixed(2)} s wall (with --cpu-prof).\n\n${renderSummary(summary, options.top)}\n`);
+    const { seconds, summary, threads, profilePath } = await profileCli({ cliArgs, dir });
+    process.stdout.write(`Profiled run: ${seconds.toFixed(2)} s wall (with --cpu-prof), ${threads === 2 ? 'two threads (the file was split): their samples added' : 'one thread'}.\n\n${renderSummary(summary, options.top)}\n`);
     if (options.keep) process.stderr.write(`kept ${dir} (profile: ${profilePath}; open it in Chrome DevTools > Performance)\n`);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });

@@ -284,12 +284,13 @@ async function main() {
     // 3. Throughput and agreement at N rows, interleaved: both data sets, CLI, pandas and the parse-only baselines.
     const json = (name) => join(dir, `${name}.json`);
     const n = fmt.int(options.rows);
-    const [cli, pandas, papa, own, synCli, synPandas] = repeated(
+    const [cli, pandas, papa, own, oneThread, synCli, synPandas] = repeated(
       [
         { label: `survey-analyze, export, ${n} rows`, command: NODE, args: [CLI, exportFile, '--codebook', EXPORT_CODEBOOK, '--format', 'json'], stdout: json('export-cli') },
         { label: `pandas, export, ${n} rows`, command: PYTHON, args: [join(ROOT, 'bench/pandas_reference.py'), exportFile, '--codebook', EXPORT_CODEBOOK], stdout: json('export-pandas') },
         { label: `papaparse parse-only, export, ${n} rows`, command: NODE, args: [join(ROOT, 'bench/papaparse-parse.mjs'), exportFile] },
         { label: `csv-records parse-only, export, ${n} rows`, command: NODE, args: [join(ROOT, 'bench/splitter-parse.mjs'), exportFile, splitter] },
+        { label: `survey-analyze --threads 1, export, ${n} rows`, command: NODE, args: [CLI, exportFile, '--codebook', EXPORT_CODEBOOK, '--format', 'json', '--threads', '1'], stdout: json('export-cli-1') },
         { label: `survey-analyze, synthetic, ${n} rows`, command: NODE, args: [CLI, file, '--codebook', CODEBOOK, '--format', 'json'], stdout: json('synthetic-cli') },
         { label: `pandas, synthetic, ${n} rows`, command: PYTHON, args: [join(ROOT, 'bench/pandas_reference.py'), file, '--codebook', CODEBOOK], stdout: json('synthetic-pandas') },
       ],
@@ -305,6 +306,12 @@ async function main() {
       ['Export-shaped survey', agreementText(compareReports(read('export-cli'), pandasReport, TOLERANCE))],
       ['Synthetic survey', agreementText(compareReports(read('synthetic-cli'), read('synthetic-pandas'), TOLERANCE))],
     ];
+    // Two threads or one: the same ranges, merged the same way, so the same report byte for byte.
+    const sameReport = readFileSync(json('export-cli'), 'utf8') === readFileSync(json('export-cli-1'), 'utf8');
+    agreement.push(['One thread against two (export)', {
+      ok: sameReport,
+      text: `${sameReport ? '**passed**' : '**FAILED**'}: the report of \`--threads 1\` is ${sameReport ? '' : 'NOT '}byte-identical to that of two threads.`,
+    }]);
     const agreed = agreement.every(([, a]) => a.ok);
 
     const table = [
@@ -313,6 +320,7 @@ async function main() {
       { work: 'export: papaparse parse-only (streaming, 64 KiB chunks)', rows: options.rows, bytes: exportBytes, throughput: true, ...papa },
       { work: 'export: csv-records.ts parse-only (streaming, 64 KiB chunks)', rows: options.rows, bytes: exportBytes, throughput: true, ...own },
       { work: '**export: survey-analyze, full analysis, `--format json`**', rows: options.rows, bytes: exportBytes, throughput: true, ...cli },
+      { work: 'export: survey-analyze `--threads 1` (the same two ranges, one after the other)', rows: options.rows, bytes: exportBytes, throughput: true, ...oneThread },
       { work: `export: pandas + numpy + statsmodels reference (pandas ${pandasReport.tool?.pandas ?? '?'})`, rows: options.rows, bytes: exportBytes, throughput: true, ...pandas },
       { work: '**export: survey-analyze, full analysis, `--format json`**', rows: 2 * options.rows, bytes: exportBytes2, throughput: true, ...cli2 },
       { work: 'synthetic: survey-analyze, full analysis, `--format json`', rows: options.rows, bytes, throughput: true, ...synCli },

@@ -1,6 +1,7 @@
 // Builds dist/ (scripts/bundle-options.mjs):
 //   cli.cjs, cli.cache   the CLI bundle and V8's code cache of it (scripts/make-code-cache.cjs):
 //                        start-up time is part of the product;
+//   range-worker.cjs     the worker thread of a split analysis (the second half of a large file);
 //   vendor/xlsx.cjs, vendor/docx.cjs  SheetJS and docx, which the CLI requires by path only
 //                        when it reads an .xlsx or writes a .docx (scripts/bundle-options.mjs);
 //   index.cjs, index.mjs the library (src/index.ts) as one CommonJS bundle, and an ES module
@@ -13,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_OPTIONS, LIBRARY_OPTIONS, MAKE_CODE_CACHE, VENDOR, vendorOptions } from './bundle-options.mjs';
+import { BUNDLE_OPTIONS, LIBRARY_OPTIONS, MAKE_CODE_CACHE, VENDOR, vendorOptions, WORKER_OPTIONS } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = `${root}dist/`;
@@ -24,6 +25,7 @@ try {
   await Promise.all([
     build({ ...BUNDLE_OPTIONS, outfile: `${scratch}cli.cjs` }),
     build({ ...LIBRARY_OPTIONS, outfile: `${scratch}index.cjs` }),
+    build({ ...WORKER_OPTIONS, outfile: `${scratch}range-worker.cjs` }),
     ...Object.entries(VENDOR).map(([name, file]) => build(vendorOptions(name, `${scratch}vendor/${file}`))),
   ]);
   run(MAKE_CODE_CACHE, [`${scratch}cli.cjs`, `${scratch}cli.cache`]);

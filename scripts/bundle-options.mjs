@@ -35,14 +35,25 @@ export const BUNDLE_OPTIONS = {
 };
 
 /**
+ * The worker thread of a split analysis (src/analysis/split/range-worker.ts →
+ * dist/range-worker.cjs), beside the CLI and library bundles, which start it by path.
+ */
+export const WORKER_OPTIONS = {
+  ...COMMON,
+  entryPoints: [`${ROOT}src/analysis/split/range-worker.ts`],
+  plugins: [vendorPlugin()],
+};
+
+/**
  * Node built-ins that the bundle imports at its top level but that a usual run never calls:
  * commander's child_process (for executable subcommands, which the CLI has none of; it also
  * loads net and dgram), crypto (atomic-write's temporary names, for --out), zlib (.sav
- * decompression, .xlsx checks, .gz input) and os (spooled-stdout's temporary folder). Each
+ * decompression, .xlsx checks, .gz input), os (spooled-stdout's temporary folder, the cores of
+ * a split analysis) and worker_threads (the second range of a split analysis). Each
  * import of one becomes a module of getters, one per export of the built-in, that requires
  * it on first use: the same functions, loaded only by the runs that call them.
  */
-export const LAZY_BUILTINS = ['child_process', 'crypto', 'zlib', 'os'];
+export const LAZY_BUILTINS = ['child_process', 'crypto', 'zlib', 'os', 'worker_threads'];
 
 function lazyBuiltinPlugin() {
   const builtinRequire = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import type { Codebook } from '../codebook/codebook.js';
-import { RowCoder, type InvalidTally } from '../codebook/row-coder.js';
+import type { RowCoder, InvalidTally } from '../codebook/row-coder.js';
 import { filesInput, type TableInput } from './table-input.js';
 import type { ReadOptions } from '../read/read-csv.js';
 import {
@@ -14,19 +14,17 @@ import {
   type Report,
   type Warning,
 } from '../report/report.js';
-import { ScaleAccumulator } from './scale-accumulator.js';
+import { accumulate, type Accumulators } from './accumulate.js';
+import { planSplit, splittable, type SplitSettings } from './split/split-plan.js';
+import { accumulateSplit } from './split/split-analysis.js';
 import { scaleReport } from './scale-report.js';
-import { ScoreAccumulator } from './score-accumulator.js';
 import { correlationsReport, scoreReports } from './score-report.js';
-import { PrevalenceAccumulator } from './prevalence-accumulator.js';
 import { prevalenceReport } from './prevalence-report.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { dataError, type SurveyError } from '../errors.js';
 import { boundMessage, quoteValue } from '../quote-value.js';
-import { RowFilter } from './row-filter.js';
-import { UnmatchedPositive } from './unmatched-positive.js';
-import { DuplicateIds } from './duplicate-ids.js';
 import { DEFAULT_SETTINGS } from './settings.js';
+import type { RowFilter } from './row-filter.js';
 
 export interface AnalysisSettings {
   ciMethod: CiMethod;
@@ -48,101 +46,8 @@ export interface AnalysisSettings {
   /** Keep the rows a platform's defaults drop (Qualtrics' previews, tests and spam). */
   keepPreviews: boolean;
   read: ReadOptions;
-}
-
-/** Everything one pass over the rows accumulates; its size depends on the items, not the rows. */
-interface Accumulators {
-  rows: number;
-  filter: RowFilter;
-  unmatched: UnmatchedPositive;
-  /** Repeated respondent ids, in the codebook's id column or else the platform's (ResponseId, record_id). */
-  ids: DuplicateIds;
-  idColumn: string | null;
-  labelConflicts: RowCoder['labelConflicts'];
-  /** Each column's wording from the files' headers or variable labels (the first file that has one). */
-  fileLabels: Map<string, string>;
-  /** Each column's value labels from the files (a .sav/.dta), for frequencies the codebook does not label. */
-  fileValueLabels: Map<string, Map<string, string>>;
-  scales: ScaleAccumulator[];
-  scores: ScoreAccumulator;
-  prevalence: PrevalenceAccumulator;
-  invalid: Map<string, InvalidTally>;
-}
-
-function createAccumulators(codebook: Codebook, settings: AnalysisSettings, coder: RowCoder): Accumulators {
-  return {
-    rows: 0,
-    filter: new RowFilter(codebook, settings.keepPreviews, (column) => coder.responseCodeOf(column)),
-    unmatched: new UnmatchedPositive(codebook.prevalence),
-    ids: new DuplicateIds(),
-    idColumn: null,
-    labelConflicts: coder.labelConflicts,
-    fileLabels: new Map(),
-    fileValueLabels: new Map(),
-    // The rows are kept for the bootstraps (alpha's, and omega's with --reliability full); pair
-    // tables only for --item-correlations polychoric: the default pass does no more than before.
-    scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, {
-      missing: settings.missing,
-      keepData: settings.alphaCi === 'bootstrap' || settings.reliability === 'full',
-      pairTables: settings.itemCorrelations === 'polychoric',
-    })),
-    scores: new ScoreAccumulator(codebook.scales, settings.correlation),
-    prevalence: new PrevalenceAccumulator(codebook.prevalence, settings.groups, settings.cluster),
-    invalid: new Map(),
-  };
-}
-
-/**
- * One streaming pass: rows → coded items → accumulators. Rows are never all held.
- * `onProgress` is called after each batch with the rows and bytes read so far.
- */
-async function accumulate(
-  sources: TableInput,
-  codebook: Codebook,
-  settings: AnalysisSettings,
-  onProgress?: (rows: number, bytes: number) => void,
-): Promise<Accumulators> {
-  const invalid = new Map<string, InvalidTally>();
-  const coder = new RowCoder(codebook, { groups: settings.groups, cluster: settings.cluster, lenient: settings.lenient }, invalid);
-  const acc = createAccumulators(codebook, settings, coder);
-  acc.invalid = invalid;
-  let outcomeColumns: number[] = [];
-  let idAt = -1;
-  await sources.read({
-    header: (header) => {
-      acc.filter.bind(header);
-      coder.bind(header);
-      header.columns.forEach((column, c) => {
-        const label = header.meta[c].label;
-        if (label !== null && !acc.fileLabels.has(column)) acc.fileLabels.set(column, label);
-        const values = header.meta[c].valueLabels;
-        if (values !== null && values.size > 0 && !acc.fileValueLabels.has(column)) acc.fileValueLabels.set(column, values);
-      });
-      outcomeColumns = codebook.prevalence.map((entry) => header.columns.indexOf(entry.column));
-      acc.idColumn = codebook.id ?? header.idColumn;
-      idAt = acc.idColumn === null ? -1 : header.columns.indexOf(acc.idColumn);
-    },
-    rows: (rows, lineOf, file, bytes) => {
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
-        if (!acc.filter.keep(row)) continue;
-        coder.code(row, lineOf(r));
-        addCodedRow(acc, coder);
-        acc.unmatched.add(coder.outcomes, (p) => row[outcomeColumns[p]]);
-        if (idAt >= 0) acc.ids.add(row[idAt].trim(), file, lineOf(r));
-        acc.rows++;
-      }
-      onProgress?.(acc.rows, bytes);
-    },
-  });
-  return acc;
-}
-
-/** One coded row (RowCoder's buffers) into every accumulator. */
-function addCodedRow(acc: Accumulators, row: RowCoder): void {
-  for (let s = 0; s < acc.scales.length; s++) acc.scales[s].add(row.values[s]);
-  acc.scores.add(row.scores);
-  acc.prevalence.add(row.outcomes, row.groups, row.cluster);
+  /** How a large CSV file is read as two ranges, one per core (absent: the defaults of split-plan.ts). */
+  split?: SplitSettings;
 }
 
 /** The Report (contract §3) from the accumulators: every statistic is computed here, once. */
@@ -199,9 +104,26 @@ export async function analyze(
   onProgress?: (rows: number, bytes: number) => void,
 ): Promise<Report> {
   const input = Array.isArray(sources) ? filesInput(sources, settings.read) : sources;
-  const acc = await accumulate(input, codebook, settings, onProgress);
+  const plan = Array.isArray(sources) && splittable(settings) ? planSplit(sources, settings.read, settings.split ?? {}) : null;
+  const progress = plan === null || onProgress === undefined ? onProgress : forwardOnly(onProgress);
+  // A split that does not hold (split-analysis.ts) leaves the file to one pass.
+  const split = plan === null ? null : await accumulateSplit(plan, codebook, settings, progress);
+  const acc = split ?? (await accumulate(input, codebook, settings, progress));
   if (acc.rows === 0) throw noRowsError(acc.filter, input.names);
   return buildReport(acc, codebook, input.names, settings);
+}
+
+/**
+ * Progress that never goes back: when a split does not hold, the one pass that follows starts
+ * again from the first row, and is shown only once it is past what the split had read.
+ */
+function forwardOnly(onProgress: (rows: number, bytes: number) => void): (rows: number, bytes: number) => void {
+  let shown = -1;
+  return (rows, bytes) => {
+    if (rows < shown) return;
+    shown = rows;
+    onProgress(rows, bytes);
+  };
 }
 
 /** The input section: files, format and layout, and the row accounting (read, header rows, excluded by rule, analysed). */

@@ -135,6 +135,48 @@ export class PrevalenceAccumulator {
     return { positives, answered };
   }
 
+  /**
+   * Adds the counts of `other`, accumulated over the rows that follow this side's (the next
+   * byte range of the same input), so that every figure, and the order of the domains, clusters
+   * and cluster slots, is the one a single pass over this side's rows and then other's would
+   * give. `other` must have the same prevalence entries, group columns and cluster column.
+   *
+   * Reads only the FIELDS of `other`, never its methods or getters: it accepts a structured
+   * clone of a PrevalenceAccumulator (posted by a worker thread), cast to this type.
+   * Other's domains, clusters and domain × cluster slots are mapped to this side's of the same
+   * (group column, value), name and pair; those this side lacks are created in other's order,
+   * which is the order one pass would first meet them in.
+   */
+  merge(other: PrevalenceAccumulator): void {
+    if (other.entries !== this.entries || other.clusterColumn !== this.clusterColumn ||
+      other.groupColumns.length !== this.groupColumns.length || other.groupColumns.some((g, i) => g !== this.groupColumns[i])) {
+      throw new Error('PrevalenceAccumulator.merge: the two sides count different entries, group columns or cluster column');
+    }
+    const P = this.entries;
+    const width = P * 2;
+    this.rows += other.rows;
+    this.clusterMissing += other.clusterMissing;
+    for (let g = 0; g < this.groupColumns.length; g++) this.groupMissing[g] += other.groupMissing[g];
+    const domains = other.domainColumn.length;
+    const domainMap = new Int32Array(domains);
+    for (let d = 1; d < domains; d++) {
+      const g = other.domainColumn[d];
+      const value = other.domainValue[d] as string;
+      domainMap[d] = this.domainOf[g].get(value) ?? this.newDomain(g, value);
+    }
+    for (let d = 0; d < domains; d++) addRange(this.counts, domainMap[d] * width, other.counts, d * width, width);
+    const clusterMap = other.clusterNames.map((name) => this.clusterOf.get(name) ?? this.newCluster(name));
+    const slotCluster = new Int32Array(other.slots);
+    other.slotsOfCluster.forEach((slots, c) => slots.forEach((s) => { slotCluster[s] = c; }));
+    for (let s = 0; s < other.slots; s++) {
+      const d = domainMap[other.slotDomain[s]];
+      const c = clusterMap[slotCluster[s]];
+      const slot = this.slotsOfCluster[c].get(d) ?? this.newSlot(d, c);
+      addRange(this.slotCounts, slot * width, other.slotCounts, s * width, width);
+    }
+    this.domainSlots = null;
+  }
+
   private newDomain(g: number, value: string): number {
     this.domainSlots = null;
     const d = this.domainColumn.length;
@@ -177,6 +219,11 @@ function tally(counts: Float64Array, base: number, outcomes: Int8Array, entries:
       counts[base + 2 * p + 1] += 1;
     }
   }
+}
+
+/** `into[at + k] += from[start + k]` for k < length. */
+function addRange(into: Float64Array, at: number, from: Float64Array, start: number, length: number): void {
+  for (let k = 0; k < length; k++) into[at + k] += from[start + k];
 }
 
 function grow(a: Float64Array, needed: number): Float64Array {

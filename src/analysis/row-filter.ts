@@ -15,6 +15,16 @@ interface BoundRule {
 }
 
 /**
+ * What a RowFilter counted, as plain data (a RowFilter holds functions, so it cannot be posted
+ * to or from a worker thread; this can): per rule, its row accounting with the rows it dropped,
+ * and per source, in the order bound, its report with the rows read.
+ */
+export interface RowFilterCounts {
+  rules: { key: string; excluded: ExcludedRows }[];
+  sources: SourceReport[];
+}
+
+/**
  * The stage between reading and coding (contract §2, `include` / `exclude`): a row is kept only
  * if every include rule's column holds one of its values, and dropped if any exclude rule's
  * column does. A platform's default rules (Qualtrics' previews, tests and spam) come with each
@@ -76,6 +86,43 @@ export class RowFilter {
       }
     }
     return true;
+  }
+
+  /** A plain, clonable snapshot of the rows counted so far (for `mergeCounts` on another RowFilter). */
+  counted(): RowFilterCounts {
+    return {
+      rules: [...this.counts].map(([key, excluded]) => ({ key, excluded: { ...excluded } })),
+      sources: this.sourceReports(),
+    };
+  }
+
+  /**
+   * Adds the counts of another RowFilter that read the rows following this one's (the next
+   * byte range of the same file, its header bound again), as one pass over both would count
+   * them. Rules are matched by key (a rule only other met is added after this side's, in
+   * other's order); sources by position, which must name the same file: their rows read add,
+   * and the header rows stay this side's (the header was read once in one pass). A source
+   * beyond this side's is added as it is. The weight warnings stay this side's (same file).
+   *
+   * Reads only plain data (`counted()` of the other side, or a structured clone of it).
+   */
+  mergeCounts(other: RowFilterCounts): void {
+    for (const { key, excluded } of other.rules) {
+      const count = this.counts.get(key);
+      if (count === undefined) this.counts.set(key, { ...excluded });
+      else count.rows += excluded.rows;
+    }
+    other.sources.forEach((source, i) => {
+      if (i >= this.sources.length) {
+        this.sources.push({ ...source });
+        return;
+      }
+      const mine = this.sources[i];
+      if (mine.file !== source.file) {
+        throw new Error(`RowFilter.mergeCounts: source ${i + 1} is ${mine.file} on this side but ${source.file} on the other`);
+      }
+      mine.rowsRead += source.rowsRead;
+    });
   }
 
   /** Rows dropped, by rule, in the order the rules were first met. */

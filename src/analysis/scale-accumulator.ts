@@ -2,7 +2,7 @@ import type { Scale } from '../codebook/codebook.js';
 import type { MissingMethod } from '../report/report.js';
 import { CoMoments } from '../stats/co-moments.js';
 import { cov2cor } from '../stats/cov2cor.js';
-import { PAIR_STRIDE, pairCorrelation, updatePair } from '../stats/paired-moments.js';
+import { PAIR_STRIDE, mergePair, pairCorrelation, updatePair } from '../stats/paired-moments.js';
 import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { UNIVARIATE_STRIDE } from '../stats/univariate-moments.js';
 import { ItemFrequencies } from './scale-item-frequencies.js';
@@ -62,11 +62,20 @@ export interface ScaleMoments {
  * complete rows; pairwise: all rows) are also stored, for the bootstrap. With `pairTables`
  * (--item-correlations polychoric), the same rows also update the contingency table of every
  * item pair (pair-tables.ts), for the polychoric correlations; memory stays flat.
+ *
+ * `merge` combines an accumulator that read other rows (e.g. another byte range, in a worker)
+ * as if its rows had come after these: counts exactly, moments by Chan et al. Not with
+ * `keepData` (`mergeable` is false): the stored rows are not merged.
  */
 export class ScaleAccumulator {
   readonly k: number;
   readonly missingMethod: MissingMethod;
   readonly keepData: boolean;
+  /**
+   * Whether `merge` may be used: not with `keepData` (the stored rows for the bootstrap are
+   * not merged). A field, so that a structured clone keeps it.
+   */
+  readonly mergeable: boolean;
   rows = 0;
   /** Origin subtracted from every value; NaN until a value is seen. */
   private shift = Number.NaN;
@@ -89,6 +98,7 @@ export class ScaleAccumulator {
     this.k = k;
     this.missingMethod = options.missing;
     this.keepData = options.keepData;
+    this.mergeable = !options.keepData;
     this.reversed = Uint8Array.from(scale.items, (item) => (scale.reverse.includes(item) ? 1 : 0));
     this.reverseSum = scale.range[0] + scale.range[1];
     this.missingCounts = new Float64Array(k);
@@ -135,6 +145,45 @@ export class ScaleAccumulator {
     if (this.pairwise !== null) {
       for (let i = 0; i < k; i++) if (y[i] === y[i]) updatePair(this.itemTotal, i * PAIR_STRIDE, y[i], total);
     }
+  }
+
+  /**
+   * Merge another accumulator of the same scale and options, as if its rows had been added
+   * after these: counts and frequencies exactly, moments by Chan, Golub & LeVeque (1979) /
+   * Pébay (2008) (co-moments.ts, pairwise-co-moments.ts, paired-moments.ts), the other's means
+   * first moved to this side's origin (mean + other.shift − this.shift). `other` may be a
+   * ScaleAccumulator or its structured clone (postMessage from a worker): only its fields are
+   * read, never a method or getter. Throws when either side is not `mergeable` (keepData).
+   */
+  merge(other: ScaleAccumulator): void {
+    if (!this.mergeable || !other.mergeable) {
+      throw new Error('ScaleAccumulator.merge: an accumulator with keepData (rows stored for the bootstrap) is not mergeable');
+    }
+    const k = this.k;
+    if (
+      other.k !== k ||
+      other.missingMethod !== this.missingMethod ||
+      other.reverseSum !== this.reverseSum ||
+      (other.pairTables === null) !== (this.pairTables === null) ||
+      other.reversed.some((r, i) => r !== this.reversed[i])
+    ) {
+      throw new Error('ScaleAccumulator.merge: the accumulators belong to different scales or options');
+    }
+    // Other's origin, moved to this side's; this side takes other's when it saw no value.
+    if (this.shift !== this.shift) this.shift = other.shift;
+    const d = other.shift === other.shift ? other.shift - this.shift : 0;
+    this.rows += other.rows;
+    for (let i = 0; i < k; i++) {
+      this.missingCounts[i] += other.missingCounts[i];
+      this.frequencies[i].merge(other.frequencies[i]);
+    }
+    if (this.listwise !== null) this.listwise.merge(other.listwise!, d);
+    else {
+      this.pairwise!.merge(other.pairwise!, d);
+      // Item i and the row total are both relative to the origin, so both move by d.
+      for (let i = 0; i < k; i++) mergePair(this.itemTotal, i * PAIR_STRIDE, other.itemTotal, i * PAIR_STRIDE, d, d);
+    }
+    if (this.pairTables !== null) this.pairTables.merge(other.pairTables!);
   }
 
   /** Missing answers of item i over all rows. */

@@ -26,6 +26,18 @@ export class ItemFrequencies {
     else this.other.set(code, (this.other.get(code) ?? 0) + 1);
   }
 
+  /**
+   * Add another item's counts (same range), as if its codes had been added here. `other` may
+   * be an ItemFrequencies or its structured clone: only its fields are read, never a method.
+   */
+  merge(other: ItemFrequencies): void {
+    if (other.min !== this.min || other.dense.length !== this.dense.length) {
+      throw new Error('ItemFrequencies.merge: the items have different ranges');
+    }
+    for (let i = 0; i < this.dense.length; i++) this.dense[i] += other.dense[i];
+    for (const [code, count] of other.other) this.other.set(code, (this.other.get(code) ?? 0) + count);
+  }
+
   /** Observed codes with their counts, ascending by code. */
   entries(): [code: number, count: number][] {
     const out: [number, number][] = [];

@@ -3,7 +3,7 @@ import type { CorrelationMethod } from '../report/report.js';
 import { pairCorrelation } from '../stats/paired-moments.js';
 import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { spearmanFromTable } from '../stats/spearman-from-table.js';
-import { UNIVARIATE_STRIDE, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
+import { UNIVARIATE_STRIDE, mergeUnivariate, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
 import { type HistogramLayout, histogramBin, scoreHistogramLayout } from './score-histogram.js';
 
 /**
@@ -27,7 +27,8 @@ const KEY_STRIDE = 2 ** 26;
  *   respondents with both scores. Scores take few distinct values (means of a few coded
  *   answers), and the table gives the mid-ranks exactly (spearman-from-table.ts), as R
  *   `cor(x, use = "pairwise", method = "spearman")` ranks each pair's complete rows.
- * Moments are kept relative to each scale's first score.
+ * Moments are kept relative to each scale's first score. `merge` combines an accumulator that
+ * read other rows (another byte range, in a worker) as if its rows had come after these.
  */
 export class ScoreAccumulator {
   readonly p: number;
@@ -87,6 +88,61 @@ export class ScoreAccumulator {
     }
     this.moments.add(this.y);
     if (this.correlation === 'spearman') this.addToTables(scores);
+  }
+
+  /**
+   * Merge another accumulator of the same scales and method, as if its rows had been added
+   * after these: min, max and histogram counts exactly; n, mean, M2 and the pairs' co-moments by
+   * Chan, Golub & LeVeque (1979) / Pébay (2008) (univariate-moments.ts, paired-moments.ts),
+   * each scale's means first moved to this side's origin (mean + other.shift − this.shift; this
+   * side takes other's origin for a scale it has no score of yet). `other` may be a
+   * ScoreAccumulator or its structured clone (postMessage from a worker): only its fields are
+   * read, never a method or getter. Spearman's joint tables are merged cell by cell (mergeTables).
+   */
+  merge(other: ScoreAccumulator): void {
+    const p = this.p;
+    if (
+      other.p !== p ||
+      other.correlation !== this.correlation ||
+      other.correlated !== this.correlated ||
+      other.counts.some((c, i) => c.length !== this.counts[i].length)
+    ) {
+      throw new Error('ScoreAccumulator.merge: the accumulators hold different scales or correlation methods');
+    }
+    const d = new Float64Array(p);
+    for (let i = 0; i < p; i++) {
+      if (this.shift[i] !== this.shift[i]) this.shift[i] = other.shift[i];
+      d[i] = other.shift[i] === other.shift[i] ? other.shift[i] - this.shift[i] : 0;
+      if (other.minimum[i] < this.minimum[i]) this.minimum[i] = other.minimum[i];
+      if (other.maximum[i] > this.maximum[i]) this.maximum[i] = other.maximum[i];
+      const counts = this.counts[i];
+      const from = other.counts[i];
+      for (let b = 0; b < counts.length; b++) counts[b] += from[b];
+    }
+    // Correlated, `single` is the moments' own (merged with the pairs); otherwise kept here.
+    if (this.correlated) this.moments.merge(other.moments, d);
+    else for (let i = 0; i < p; i++) mergeUnivariate(this.single, i * UNIVARIATE_STRIDE, other.single, i * UNIVARIATE_STRIDE, d[i]);
+    if (this.correlation === 'spearman' && this.correlated) this.mergeTables(other);
+  }
+
+  /**
+   * Spearman: other's distinct scores get this side's indices (new ones appended in other's
+   * order, as one pass would have met them) and its joint tables' cells are added under the
+   * re-indexed keys; new cells come after this side's, in other's order. The tables are then
+   * those of one pass, cell for cell and in the same order.
+   */
+  private mergeTables(other: ScoreAccumulator): void {
+    const index = other.valueList.map((values, s) => values.map((value) => this.valueIndex(s, value)));
+    for (let i = 0; i < this.p; i++) {
+      for (let j = i + 1; j < this.p; j++) {
+        const pair = this.moments.pairIndex(i, j);
+        const table = this.tables[pair];
+        for (const [key, count] of other.tables[pair]) {
+          const merged = index[i][Math.floor(key / KEY_STRIDE)] * KEY_STRIDE + index[j][key % KEY_STRIDE];
+          table.set(merged, (table.get(merged) ?? 0) + count);
+        }
+      }
+    }
   }
 
   /** n, mean, sd, min and max of scale i's scores (NaN where undefined) and its histogram counts. */

@@ -1,3 +1,4 @@
+import type { SplitSettings } from './split/split-plan.js';
 import type { Codebook } from '../codebook/codebook.js';
 import { usageError } from '../errors.js';
 import { INPUT_LAYOUTS } from '../read/layout/detect-layout.js';
@@ -74,6 +75,8 @@ export interface SettingsInput {
   keepPreviews?: boolean;
   /** How files are read: delimiter, encoding, layout, sheet (default: detected; UTF-8). */
   read?: Partial<ReadOptions>;
+  /** How a large CSV file is read as two ranges, one per core (split-plan.ts); the figures do not depend on `threads`. */
+  split?: SplitSettings;
 }
 
 /** The complete settings: `input`'s, and the defaults for the rest; a value out of its range is a usage error. */
@@ -103,6 +106,7 @@ export function completeSettings(codebook: Codebook, input: SettingsInput = {}):
       keepUserMissing: input.read?.keepUserMissing === true,
       ...(input.read?.wholeFileBytes === undefined ? {} : { wholeFileBytes: input.read.wholeFileBytes }),
     },
+    ...(input.split === undefined ? {} : { split: { ...input.split } }),
   };
   checkSettings(settings);
   return settings;
@@ -128,6 +132,17 @@ function checkSettings(s: AnalysisSettings): void {
   const d = s.read.delimiter;
   if (d !== null && (typeof d !== 'string' || d.length !== 1 || d === '"' || d === '\n' || d === '\r')) {
     throw usageError(`read.delimiter must be one character (not a double quote or a line break), or null to detect it`);
+  }
+  if (s.split !== undefined) checkSplit(s.split);
+}
+
+function checkSplit(split: SplitSettings): void {
+  if (split.threads !== undefined) oneOf('split.threads', split.threads, [1, 2]);
+  if (split.minBytes !== undefined && !(typeof split.minBytes === 'number' && split.minBytes >= 0)) {
+    throw usageError(`split.minBytes must be a number of bytes, 0 or more (Infinity: never split), not ${String(split.minBytes)}`);
+  }
+  if (split.at !== undefined && !(Number.isSafeInteger(split.at) && split.at >= 0)) {
+    throw usageError(`split.at must be a byte offset, a whole number 0 or more, not ${String(split.at)}`);
   }
 }
 

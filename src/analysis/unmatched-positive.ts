@@ -30,6 +30,34 @@ export class UnmatchedPositive {
     }
   }
 
+  /**
+   * Adds what `other` saw over the rows that follow this side's, as one pass over both would:
+   * an entry with a positive answer on either side has one (and no sample); otherwise the
+   * samples are this side's, then other's values this side lacks, in other's order, up to the
+   * cap (other kept its first distinct values, which are enough to fill the cap in order).
+   *
+   * Reads only the FIELDS of `other`, never its methods: it accepts a structured clone of an
+   * UnmatchedPositive (posted by a worker thread), cast to this type. Same prevalence entries.
+   */
+  merge(other: UnmatchedPositive): void {
+    if (other.seenPositive.length !== this.seenPositive.length) {
+      throw new Error('UnmatchedPositive.merge: the two sides watch different prevalence entries');
+    }
+    for (let p = 0; p < this.seenPositive.length; p++) {
+      if (this.seenPositive[p] === 1) continue;
+      const samples = this.samples[p];
+      if (other.seenPositive[p] === 1) {
+        this.seenPositive[p] = 1;
+        samples.clear();
+        continue;
+      }
+      for (const value of other.samples[p]) {
+        if (samples.size >= SAMPLE) break;
+        samples.add(value);
+      }
+    }
+  }
+
   warnings(): Warning[] {
     const out: Warning[] = [];
     this.prevalences.forEach((entry, p) => {

@@ -58,6 +58,8 @@ export interface RawOptions extends InputRawOptions {
   itemCorrelations: ItemCorrelationMethod;
   nfactors: number;
   digits: number;
+  /** --threads: 1 or 2; undefined: 2 on a machine with 2 or more cores. */
+  threads?: number;
   /** --color (true) or --no-color (false); undefined: from the environment and the terminal (stdout.ts useColor). */
   color?: boolean;
 }
@@ -125,6 +127,7 @@ export function analysisOptions(): Option[] {
     new Option('--item-correlations <m>', 'polychoric: also ordinal alpha and omega from polychoric (tetrachoric for 0/1) item correlations').choices(ITEM_CORRELATION_METHODS).default(DEFAULT_SETTINGS.itemCorrelations),
     new Option('--nfactors <n>', 'group factors of omega hierarchical (a scale\'s codebook nfactors wins)').argParser(wholeNumber(NFACTORS.min, NFACTORS.max)).default(DEFAULT_SETTINGS.nfactors),
     new Option('--digits <n>', 'decimals shown in tables (JSON keeps full precision)').argParser(wholeNumber(0, MAX_DIGITS)).default(3),
+    new Option('--threads <n>', 'threads for a CSV of 32 MiB or more, read as two halves (default: 2 with 2 or more cores); the figures do not depend on it').argParser(wholeNumber(1, 2)),
     new Option('--color', 'colour the table even when stdout is not a terminal (as FORCE_COLOR=1 does)'),
     new Option('--no-color', 'plain text (as a non-empty NO_COLOR, TERM=dumb or a stdout that is not a terminal do)'),
   ];
@@ -154,6 +157,7 @@ export function analysisSettings(options: RawOptions, codebook: Codebook): Analy
     lenient: options.lenient === true,
     keepPreviews: options.keepPreviews === true,
     read: readOptions(options),
+    ...(options.threads === undefined ? {} : { split: { threads: options.threads === 1 ? 1 : 2 } }),
   };
 }
 

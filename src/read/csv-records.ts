@@ -288,6 +288,26 @@ export class CsvRecords {
     return end + 1;
   }
 
+  /**
+   * Whether the text so far ends at a record boundary (no field or record open): where a
+   * byte range of the file may be joined on (read-csv.ts readCsvRange).
+   */
+  get atRecordStart(): boolean {
+    return this.state === State.FieldStart && this.row.length === 0 && this.parts.length === 0;
+  }
+
+  /**
+   * The next text is line `line` of the file: the text after this one was cut out (the rest of
+   * the file after its header lines, read from a byte offset). Only at a record boundary.
+   */
+  jumpToLine(line: number): void {
+    if (!this.atRecordStart) throw new Error('CsvRecords.jumpToLine: a record is open');
+    this.flush();
+    this.line = line;
+    this.recordLine = line;
+    this.afterCR = false;
+  }
+
   /** The end of the text: the last record, which needs no line end. */
   end(): void {
     switch (this.state) {

@@ -1,6 +1,7 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { dataError, fileProblem, SurveyError } from '../errors.js';
+import { regularFileSize } from './file-size.js';
 import { CsvRecords, MAX_RECORD_CHARS } from './csv-records.js';
 import { countLineBreaks, TextDecoding, type Encoding } from './text-decoding.js';
 import { detectDelimiter } from './detect-delimiter.js';
@@ -67,6 +68,88 @@ export function readCsv(source: string, options: ReadOptions, sink: RowSink): Pr
     }
   }
   return readStream(source, file, options, sink);
+}
+
+/**
+ * A byte range of a CSV file read as if it were the file (split-analysis): bytes [0, headerEnd)
+ * (the lines before the first data line: the header rows), then bytes [start, end), which
+ * begin at line `startLine` of the file. Rows, lines and errors are those of the whole file's.
+ */
+export interface CsvRange {
+  headerEnd: number;
+  start: number;
+  end: number;
+  startLine: number;
+}
+
+/**
+ * Stream one range of a CSV file (uncompressed, not UTF-16) into `sink`. The header lines must
+ * end a record and `start` must be where a line starts; whether `start` also starts a record
+ * (and not a line inside a quoted field) is for the caller to check (split-analysis.ts).
+ */
+export async function readCsvRange(source: string, options: ReadOptions, range: CsvRange, sink: RowSink): Promise<void> {
+  const file = sourceName(source);
+  const reader = new TextReader(file, options, sink);
+  try {
+    if (range.headerEnd > 0) {
+      const header = Buffer.allocUnsafe(range.headerEnd);
+      const fd = openSync(source, 'r');
+      try {
+        if (readSync(fd, header, 0, range.headerEnd, 0) !== range.headerEnd) throw new Error('readCsvRange: the file is shorter than its header lines');
+      } finally {
+        closeSync(fd);
+      }
+      reader.write(header);
+      reader.jump(range.startLine);
+    }
+    const bytes = createReadStream(source, { start: range.start, end: range.end - 1, highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
+    try {
+      for await (const chunk of iterate(bytes, (error) => readError(error, file))) reader.write(chunk);
+    } finally {
+      bytes.destroy();
+    }
+    reader.end();
+  } catch (error) {
+    throw readError(error, file);
+  }
+}
+
+/** What the start of a CSV file says: its delimiter, its layout and the line of its first data row. */
+export interface CsvStart {
+  delimiter: string;
+  layout: InputLayout;
+  firstDataLine: number;
+  /** Fields of every record (the header's). */
+  width: number;
+}
+
+/**
+ * The delimiter, layout and first data line of a CSV file from its first bytes (`whole`: the
+ * whole file), read as readCsv reads them; null when they hold no data row, or anything goes wrong (readCsv will
+ * then report it).
+ */
+export function probeCsvStart(source: string, head: Uint8Array, whole: boolean, options: ReadOptions): CsvStart | null {
+  const found: { layout: InputLayout | null; line: number; width: number } = { layout: null, line: -1, width: 0 };
+  const stop = new Error('probe: first data row found');
+  const reader = new TextReader(sourceName(source), options, {
+    header: (header) => {
+      found.layout = header.layout;
+    },
+    rows: (rows, lineOf) => {
+      found.line = lineOf(0);
+      found.width = rows[0].length;
+      throw stop;
+    },
+  });
+  try {
+    for (let at = 0; at < head.length; at += CHUNK_BYTES) reader.write(head.subarray(at, at + CHUNK_BYTES));
+    // A file shorter than the delimiter's sample is all of it.
+    if (whole) reader.end();
+  } catch (error) {
+    if (error !== stop) return null;
+  }
+  const delimiter = reader.delimiter;
+  return found.line === -1 || found.layout === null || delimiter === null ? null : { delimiter, layout: found.layout, firstDataLine: found.line, width: found.width };
 }
 
 async function readStream(source: string, file: string, options: ReadOptions, sink: RowSink): Promise<void> {
@@ -148,16 +231,8 @@ async function firstBytes(bytes: Readable): Promise<Buffer> {
 
 /** The bytes of a small, uncompressed file, or null when it is to be streamed. */
 function smallFile(source: string, limit: number): Buffer | null {
-  if (source === '-') return null;
-  let size: number;
-  try {
-    const stat = statSync(source);
-    if (!stat.isFile()) return null;
-    size = stat.size;
-  } catch {
-    return null; // openBytes reports it
-  }
-  if (size === 0 || size > limit) return null;
+  const size = regularFileSize(source); // null: openBytes reports it
+  if (size === null || size === 0 || size > limit) return null;
   const bytes = readFileSync(source);
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? null : bytes;
 }
@@ -191,6 +266,7 @@ class TextReader {
   /** Where the first line ends (index of its first line break), -1 while unknown. */
   private firstBreak = -1;
   private readonly rowStage: RowStage;
+  private chosenDelimiter = ',';
 
   constructor(
     private readonly file: string,
@@ -222,6 +298,20 @@ class TextReader {
     this.rowStage.end();
   }
 
+  /** The delimiter, once it is chosen. */
+  get delimiter(): string | null {
+    return this.records === null ? null : this.chosenDelimiter;
+  }
+
+  /**
+   * The next bytes are line `line` of the file (readCsvRange: its header lines, then a byte range
+   * from the start of a line). Only where the bytes so far end a record, at a character boundary.
+   */
+  jump(line: number): void {
+    if (this.records === null || !this.decoding.atCharacterBoundary) throw new Error('TextReader.jump: the header lines end inside a character or before the delimiter is known');
+    this.records.jumpToLine(line);
+  }
+
   /** The line of the next character of text (for a decoding error). */
   private nextLine(): number {
     return this.records !== null ? this.records.nextLine : 1 + countLineBreaks(this.pending.join(''), this.pendingChars);
@@ -240,7 +330,8 @@ class TextReader {
     }
     this.pending.push(text);
     this.pendingChars += text.length;
-    if (this.pendingChars >= this.sampleLength()) this.start(false);
+    // A delimiter that was given needs no sample.
+    if (this.options.delimiter !== null || this.pendingChars >= this.sampleLength()) this.start(false);
   }
 
   private sampleLength(): number {
@@ -263,6 +354,7 @@ class TextReader {
     this.pending = [];
     const sample = ended ? text : text.slice(0, this.sampleLength());
     const delimiter = this.options.delimiter ?? detectDelimiter(sample);
+    this.chosenDelimiter = delimiter;
     this.records = new CsvRecords(delimiter, this.file, (i) => this.rowStage.columnName(i), (rows, lines) => this.rowStage.rows(rows, lines));
     if (text.length > 0) this.records.write(text);
   }

@@ -59,6 +59,11 @@ export class TextDecoding {
     this.decodeChunk(bytes);
   }
 
+  /** Whether every byte so far was decoded and passed on: none is held back as part of a character. */
+  get atCharacterBoundary(): boolean {
+    return this.started && this.utf16 === null && this.tail.length === 0;
+  }
+
   /** The end of the bytes: emits what was held back; throws if they end inside a character. */
   end(): void {
     if (!this.started) {

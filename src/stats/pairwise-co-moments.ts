@@ -1,5 +1,5 @@
-import { PAIR_STRIDE, pairCorrelation, pairCovariance, updatePair } from './paired-moments.js';
-import { UNIVARIATE_STRIDE, updateUnivariate } from './univariate-moments.js';
+import { PAIR_STRIDE, mergePair, pairCorrelation, pairCovariance, updatePair } from './paired-moments.js';
+import { UNIVARIATE_STRIDE, mergeUnivariate, updateUnivariate } from './univariate-moments.js';
 
 /**
  * Streaming pairwise-complete moments of k variables (missing = NaN): for every variable its
@@ -51,6 +51,28 @@ export class PairwiseCoMoments {
         const yj = y[j];
         if (yj === yj) updatePair(this.pairs, p, yi, yj);
       }
+    }
+  }
+
+  /**
+   * Merge another summary of the same k variables, as if its rows had been added after these
+   * (Chan et al. per variable and per pair: univariate-moments.ts, paired-moments.ts).
+   * `shift` is added to its means first: one number for every variable, or one per variable
+   * (summaries kept relative to different origins). `other` may be a PairwiseCoMoments or its
+   * structured clone: only its fields (k, single, pairs) are read, never a method. Variables
+   * and pairs with n = 0 on either side are handled.
+   */
+  merge(other: PairwiseCoMoments, shift: number | ArrayLike<number> = 0): void {
+    const k = this.k;
+    if (other.k !== k) throw new Error(`PairwiseCoMoments.merge: ${other.k} variables, not ${k}`);
+    const single = typeof shift === 'number';
+    for (let i = 0; i < k; i++) {
+      mergeUnivariate(this.single, i * UNIVARIATE_STRIDE, other.single, i * UNIVARIATE_STRIDE, single ? shift : shift[i]);
+    }
+    let p = 0;
+    for (let i = 0; i < k; i++) {
+      const si = single ? shift : shift[i];
+      for (let j = i + 1; j < k; j++, p += PAIR_STRIDE) mergePair(this.pairs, p, other.pairs, p, si, single ? shift : shift[j]);
     }
   }
 

@@ -126,7 +126,12 @@ export class PairTables {
     }
   }
 
-  /** Add another accumulator's counts (same items and codes), e.g. one that read another part of the input. */
+  /**
+   * Add another accumulator's counts (same items and codes), e.g. one that read another part of
+   * the input, as if its rows had been added after these: exact, the counts are integers (the
+   * first unmapped value stays this side's when it has one). `other` may be a PairTables or its
+   * structured clone (from a worker): only its fields are read, never a method or getter.
+   */
   merge(other: PairTables): void {
     if (other.k !== this.k || other.maxCategories !== this.maxCategories || other.codes.some((c, i) => !sameCodes(c, this.codes[i]))) {
       throw new RangeError('PairTables.merge: the accumulators have different items or codes');
