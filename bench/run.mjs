@@ -337,7 +337,7 @@ async function main() {
     process.stdout.write(`${out}\n`);
     if (options.keep) log(`kept ${dir}`);
     if (!agreed) {
-      process.stderr.write(`\n[bench] AGREEMENT FAILED: the CLI and pandas differ by more than ${TOLERANCE} (see the report above)\n`);
+      process.stderr.write(`\n[bench] AGREEMENT FAILED: the CLI and pandas differ by more than ${TOLERANCE}, or one thread and two differ (see the report above)\n`);
       return 1;
     }
     return 0;

@@ -25,8 +25,11 @@ for (const method of ['gnu-time', 'python-wait4']) {
     assert.equal(result.status, 0, result.stderr);
     const hwm = Number(readFileSync(out, 'utf8'));
     assert.ok(hwm > 300e6 / 1024, `VmHWM ${hwm} KiB`);
-    // The peak can only grow after the child read VmHWM (exit), never shrink.
-    assert.ok(result.maxRssKiB >= hwm && result.maxRssKiB < hwm * 1.05, `${result.maxRssKiB} KiB vs VmHWM ${hwm} KiB`);
+    // The peak can only grow after the child read VmHWM (exit). Linux keeps per-thread RSS
+    // counts that are folded into the process's lazily (tens of pages each), so ru_maxrss can
+    // also come out up to about 1 MiB below the VmHWM read moments before (seen: 40 KiB).
+    const SLACK_KIB = 1024;
+    assert.ok(result.maxRssKiB >= hwm - SLACK_KIB && result.maxRssKiB < hwm * 1.05, `${result.maxRssKiB} KiB vs VmHWM ${hwm} KiB`);
     assert.ok(result.seconds > 0);
   });
 }
