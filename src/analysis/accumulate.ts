@@ -10,6 +10,11 @@ import { UnmatchedPositive } from './unmatched-positive.js';
 import { DuplicateIds } from './duplicate-ids.js';
 
 /** Everything one pass over the rows accumulates; its size depends on the items, not the rows. */
+/** Whether the pass keeps each scale's coded rows: for the bootstraps (alpha's, and omega's with --reliability full). */
+export function keepsRows(settings: AnalysisSettings): boolean {
+  return settings.alphaCi === 'bootstrap' || settings.reliability === 'full';
+}
+
 export interface Accumulators {
   rows: number;
   filter: RowFilter;
@@ -44,7 +49,7 @@ function createAccumulators(codebook: Codebook, settings: AnalysisSettings, code
     // tables only for --item-correlations polychoric: the default pass does no more than before.
     scales: codebook.scales.map((scale) => new ScaleAccumulator(scale, {
       missing: settings.missing,
-      keepData: settings.alphaCi === 'bootstrap' || settings.reliability === 'full',
+      keepData: keepsRows(settings),
       pairTables: settings.itemCorrelations === 'polychoric',
     })),
     scores: new ScoreAccumulator(codebook.scales, settings.correlation),

@@ -14,8 +14,8 @@ import {
   type Report,
   type Warning,
 } from '../report/report.js';
-import { accumulate, type Accumulators } from './accumulate.js';
-import { planSplit, splittable, type SplitSettings } from './split/split-plan.js';
+import { accumulate, keepsRows, type Accumulators } from './accumulate.js';
+import { planSplit, type SplitSettings } from './split/split-plan.js';
 import { accumulateSplit } from './split/split-analysis.js';
 import { scaleReport } from './scale-report.js';
 import { correlationsReport, scoreReports } from './score-report.js';
@@ -80,7 +80,7 @@ function buildReport(acc: Accumulators, codebook: Codebook, sources: string[], s
       correlation: settings.correlation,
       groups: settings.groups,
       cluster: settings.cluster,
-      bootstrap: settings.alphaCi === 'bootstrap' || settings.reliability === 'full' ? settings.bootstrap : null,
+      bootstrap: keepsRows(settings) ? settings.bootstrap : null,
       reliability: settings.reliability ?? DEFAULT_SETTINGS.reliability,
       itemCorrelations: settings.itemCorrelations ?? DEFAULT_SETTINGS.itemCorrelations,
       nfactors: settings.nfactors ?? DEFAULT_SETTINGS.nfactors,
@@ -104,7 +104,8 @@ export async function analyze(
   onProgress?: (rows: number, bytes: number) => void,
 ): Promise<Report> {
   const input = Array.isArray(sources) ? filesInput(sources, settings.read) : sources;
-  const plan = Array.isArray(sources) && splittable(settings) ? planSplit(sources, settings.read, settings.split ?? {}) : null;
+  // The rows kept for a bootstrap are resampled in one order: such a run is not split.
+  const plan = Array.isArray(sources) && !keepsRows(settings) ? planSplit(sources, settings.read, settings.split ?? {}) : null;
   const progress = plan === null || onProgress === undefined ? onProgress : forwardOnly(onProgress);
   // A split that does not hold (split-analysis.ts) leaves the file to one pass.
   const split = plan === null ? null : await accumulateSplit(plan, codebook, settings, progress);

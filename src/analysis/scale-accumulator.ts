@@ -65,17 +65,12 @@ export interface ScaleMoments {
  *
  * `merge` combines an accumulator that read other rows (e.g. another byte range, in a worker)
  * as if its rows had come after these: counts exactly, moments by Chan et al. Not with
- * `keepData` (`mergeable` is false): the stored rows are not merged.
+ * `keepData`: the stored rows are not merged.
  */
 export class ScaleAccumulator {
   readonly k: number;
   readonly missingMethod: MissingMethod;
   readonly keepData: boolean;
-  /**
-   * Whether `merge` may be used: not with `keepData` (the stored rows for the bootstrap are
-   * not merged). A field, so that a structured clone keeps it.
-   */
-  readonly mergeable: boolean;
   rows = 0;
   /** Origin subtracted from every value; NaN until a value is seen. */
   private shift = Number.NaN;
@@ -98,7 +93,6 @@ export class ScaleAccumulator {
     this.k = k;
     this.missingMethod = options.missing;
     this.keepData = options.keepData;
-    this.mergeable = !options.keepData;
     this.reversed = Uint8Array.from(scale.items, (item) => (scale.reverse.includes(item) ? 1 : 0));
     this.reverseSum = scale.range[0] + scale.range[1];
     this.missingCounts = new Float64Array(k);
@@ -153,10 +147,10 @@ export class ScaleAccumulator {
    * Pébay (2008) (co-moments.ts, pairwise-co-moments.ts, paired-moments.ts), the other's means
    * first moved to this side's origin (mean + other.shift − this.shift). `other` may be a
    * ScaleAccumulator or its structured clone (postMessage from a worker): only its fields are
-   * read, never a method or getter. Throws when either side is not `mergeable` (keepData).
+   * read, never a method or getter. Throws when either side keeps its rows (keepData).
    */
   merge(other: ScaleAccumulator): void {
-    if (!this.mergeable || !other.mergeable) {
+    if (this.keepData || other.keepData) {
       throw new Error('ScaleAccumulator.merge: an accumulator with keepData (rows stored for the bootstrap) is not mergeable');
     }
     const k = this.k;

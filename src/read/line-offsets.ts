@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { countLineBreaks } from './text-decoding.js';
 
 /** Bytes read at a time by countFileLineBreaks. */
 const SCAN_BYTES = 1 << 20;
@@ -18,9 +19,7 @@ export function countFileLineBreaks(path: string, end: number): number {
     for (let at = 0; at < end; at += SCAN_BYTES) {
       const want = Math.min(SCAN_BYTES, end - at);
       const got = readSync(fd, buffer, 0, want + 1, at);
-      const chunk = buffer.subarray(0, Math.min(got, want));
-      for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) count++;
-      for (let i = chunk.indexOf(CR); i !== -1; i = chunk.indexOf(CR, i + 1)) if (i + 1 >= got || buffer[i + 1] !== LF) count++;
+      count += countLineBreaks(buffer.subarray(0, got), Math.min(got, want));
       if (got < want) break;
     }
   } finally {

@@ -160,7 +160,7 @@ function incompleteTail(previous: Uint8Array, chunk: Uint8Array): Uint8Array {
 }
 
 /** UTF-16 from its byte-order mark (FF FE little-endian, FE FF big-endian), else null. */
-function utf16ByteOrderMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function utf16ByteOrderMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 2) return null;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';

@@ -4,7 +4,7 @@ import { probeCsvStart, type CsvRange, type CsvStart, type ReadOptions } from '.
 import { sniffFormat } from '../../read/formats/sniff-format.js';
 import { lineStart } from '../../read/line-offsets.js';
 import { CsvRecords } from '../../read/csv-records.js';
-import type { AnalysisSettings } from '../analyze.js';
+import { utf16ByteOrderMark } from '../../read/text-decoding.js';
 
 /** Files at least this large are read as two ranges (smaller ones on one thread, where start-up matters more). */
 export const SPLIT_MIN_BYTES = 32 << 20;
@@ -38,14 +38,6 @@ export interface SplitPlan {
 }
 
 /**
- * Whether the accumulators of these settings merge: not with the rows kept for a bootstrap
- * (--alpha-ci bootstrap, --reliability full), which resamples them in one order.
- */
-export function splittable(settings: AnalysisSettings): boolean {
-  return settings.alphaCi !== 'bootstrap' && settings.reliability !== 'full';
-}
-
-/**
  * The split of `sources`, or null when it is read in one pass: anything but one uncompressed
  * CSV file of SPLIT_MIN_BYTES or more, UTF-16 text, a file whose start has no data row, or
  * no line break in the CUT_WINDOW_BYTES after the middle. Whether the cut falls inside a
@@ -57,7 +49,7 @@ export function planSplit(sources: string[], read: ReadOptions, split: SplitSett
   const size = regularFileSize(source);
   if (size === null || size < Math.max(split.minBytes ?? SPLIT_MIN_BYTES, 16)) return null;
   const head = readBytes(source, 0, Math.min(size, HEAD_BYTES));
-  if (sniffFormat(head) !== 'text' || isUtf16(head)) return null;
+  if (sniffFormat(head) !== 'text' || utf16ByteOrderMark(head) !== null) return null;
   const start = probeCsvStart(source, head, head.length === size, read);
   if (start === null) return null;
   const headerEnd = lineStart(head, start.firstDataLine);
@@ -123,8 +115,4 @@ function readBytes(source: string, at: number, length: number): Buffer {
   } finally {
     closeSync(fd);
   }
-}
-
-function isUtf16(head: Uint8Array): boolean {
-  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
 }
