@@ -23,7 +23,9 @@ const CODE_CACHE = join(DIST, 'cli.cache');
  * `codeCache` compiles from source; other paths than dist's are for bench/profile.mjs.
  */
 function loadCli(bundle = BUNDLE, codeCache = CODE_CACHE) {
-  const source = readFileSync(bundle, 'utf8');
+  // The bundle is ASCII (esbuild escapes every other character; scripts/build.mjs checks), so
+  // latin1 reads it as UTF-8 would, without decoding it.
+  const source = readFileSync(bundle, 'latin1');
   // The CommonJS module wrapper, as Node's own loader applies it.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: bundle, cachedData: readCodeCache(codeCache) });

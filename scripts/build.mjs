@@ -10,8 +10,9 @@
 // Everything is built into a scratch folder and then moved into dist/ file by file, so that a
 // CLI run while another build is under way never finds dist/ empty.
 import { build } from 'esbuild';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_OPTIONS, LIBRARY_OPTIONS, MAKE_CODE_CACHE, VENDOR, vendorOptions, WORKER_OPTIONS } from './bundle-options.mjs';
@@ -28,6 +29,7 @@ try {
     build({ ...WORKER_OPTIONS, outfile: `${scratch}range-worker.cjs` }),
     ...Object.entries(VENDOR).map(([name, file]) => build(vendorOptions(name, `${scratch}vendor/${file}`))),
   ]);
+  assertAscii(`${scratch}cli.cjs`);
   run(MAKE_CODE_CACHE, [`${scratch}cli.cjs`, `${scratch}cli.cache`]);
   writeFileSync(`${scratch}index.mjs`, esmWrapper(`${scratch}index.cjs`));
   // tsc's status 2: type errors, declarations written all the same. `npm test` fails on those
@@ -42,6 +44,14 @@ try {
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+/** bin/load-cli.cjs reads the CLI bundle as latin1: one byte per character, ASCII only. */
+function assertAscii(file) {
+  const bytes = readFileSync(file);
+  if (isAscii(bytes)) return;
+  const at = bytes.findIndex((byte) => byte > 0x7f);
+  throw new Error(`build: ${file} has a non-ASCII byte at offset ${at}; bin/load-cli.cjs reads it as latin1 (esbuild's charset must stay ascii)`);
 }
 
 function run(script, args, ok = [0]) {

@@ -20,6 +20,9 @@ const COMMON = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // esbuild's default, pinned: every other character is escaped, and bin/load-cli.cjs reads the
+  // CLI bundle as latin1 (scripts/build.mjs checks it).
+  charset: 'ascii',
   logLevel: 'warning',
   // import() of a built-in (zlib) becomes require(): vm.Script, which runs the bundle, has no
   // loader for import().

@@ -9,7 +9,7 @@ import { analysisSettings, chooseCodebook, type RawOptions } from './options.js'
 import { cleanUpOnSignal, outWriteError, prepareOutDir, removeCreated } from './out-dir.js';
 import { inputSize, progressLine } from './progress.js';
 import { warningText } from './print-error.js';
-import { useColor, writeStdout } from './stdout.js';
+import { isTerminal, useColor, writeStderr, writeStdout } from './std-streams.js';
 import { terminalWidth } from '../report/terminal-width.js';
 import { realOrResolved } from '../real-or-resolved.js';
 
@@ -47,7 +47,7 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
   const codebook = await chooseCodebook(options);
   const settings = analysisSettings(options, codebook);
   const note = (text: string): void => {
-    if (!options.quiet) process.stderr.write(`${text}\n`);
+    if (!options.quiet) writeStderr(`${text}\n`);
   };
   if (settings.alphaCi !== 'bootstrap' && settings.reliability !== 'full' && (explicit.has('bootstrap') || explicit.has('seed'))) {
     note('note: --bootstrap and --seed apply only with --alpha-ci bootstrap or --reliability full; they were not used');
@@ -56,7 +56,7 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
   const report = await analyze(files, codebook, settings, progress.update);
   progress.done();
   // A table on the same terminal already ends with its warnings: not twice on one screen.
-  const sameScreen = options.out === undefined && options.format === 'table' && process.stdout.isTTY === true && process.stderr.isTTY === true;
+  const sameScreen = options.out === undefined && options.format === 'table' && isTerminal(1) && isTerminal(2);
   if (!sameScreen) printWarnings(report, note);
   if (options.out !== undefined) {
     const inputs = files.filter((f) => f !== '-').map((f) => resolve(f));
@@ -71,7 +71,7 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
     return;
   }
   if (isBinaryFormat(options.format)) {
-    if (process.stdout.isTTY === true) {
+    if (isTerminal(1)) {
       throw usageError(`${options.format} is binary: redirect standard output (> report.${options.format}) or use --out`, { option: '--format' });
     }
     await writeStdout(await renderOutput(report, options.format, { digits: options.digits, color: false }));
@@ -79,7 +79,7 @@ async function analyzeInto(files: string[], options: RawOptions, explicit: Set<s
   }
   const color = options.format === 'table' && useColor(options.color) ? await ansiPaint() : false;
   // JSON in pieces: a report of thousands of scales is never one string (V8 caps them at 2^29 characters).
-  for (const piece of renderPieces(report, options.format, { digits: options.digits, color, style: options.style, width: terminalWidth() })) await writeStdout(piece);
+  for (const piece of renderPieces(report, options.format, { digits: options.digits, color, style: options.style, width: terminalWidth(isTerminal(1) ? process.stdout : {}) })) await writeStdout(piece);
 }
 
 /**

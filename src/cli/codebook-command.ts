@@ -3,7 +3,7 @@ import { builtinProtectCodebook } from '../codebook/builtin-protect.js';
 import { formatProblem, parseCodebook, readCodebookText } from '../codebook/load-codebook.js';
 import { usageError } from '../errors.js';
 import { count } from './options.js';
-import { writeStdout } from './stdout.js';
+import { writeStderr, writeStdout } from './std-streams.js';
 
 /** `codebook show`: the built-in codebook, as YAML (or JSON). */
 export async function runCodebookShow(options: { format: 'yaml' | 'json' }): Promise<void> {
@@ -16,7 +16,7 @@ export async function runCodebookCheck(file: string): Promise<void> {
   const { codebook, problems } = parseCodebook(readCodebookText(file), file);
   if (!codebook) {
     // Problems are diagnostics: stderr, one line each in the form of every error, then the count.
-    process.stderr.write(problems.map((p) => `${formatProblem(p)}\n`).join(''));
+    writeStderr(problems.map((p) => `${formatProblem(p)}\n`).join(''));
     throw usageError(`the codebook has ${problems.length === 1 ? 'a problem' : count(problems.length, 'problem')} (listed above)`, { file });
   }
   const items = codebook.scales.reduce((n, s) => n + s.items.length, 0);

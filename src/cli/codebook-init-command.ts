@@ -19,7 +19,7 @@ import { dataError, fileProblem } from '../errors.js';
 import type { ReadOptions } from '../read/read-csv.js';
 import { readSources } from '../read/read-sources.js';
 import type { TableHeader } from '../read/table-header.js';
-import { writeStdout } from './stdout.js';
+import { writeStdout } from './std-streams.js';
 
 export async function runCodebookInit(file: string, options: { read: ReadOptions; dictionary?: string }): Promise<void> {
   const { header, profiler, sample } = await readForDraft(file, options.read);

@@ -9,7 +9,7 @@ import { checkInputs } from './analyze-command.js';
 import { chooseCodebook, inputOptions, readOptions, wholeNumber, type InputRawOptions } from './options.js';
 import { warningText } from './print-error.js';
 import { inputSize, progressLine } from './progress.js';
-import { writeStdout } from './stdout.js';
+import { writeStderr, writeStdout } from './std-streams.js';
 
 export const FACTORS_HELP = `
 Exploratory factor analysis of every item of every scale of the codebook together (an item in
@@ -102,6 +102,6 @@ export async function runFactors(files: string[], options: FactorsRawOptions): P
     progress.update,
   );
   progress.done();
-  if (!options.quiet) for (const warning of doc.warnings) process.stderr.write(warningText(warning.message));
+  if (!options.quiet) for (const warning of doc.warnings) writeStderr(warningText(warning.message));
   await writeStdout(renderFactors(doc, options.format, { digits: options.digits }));
 }

@@ -6,6 +6,7 @@ import { codedRows } from './coded-rows.js';
 import { readOptions, type InputRawOptions } from './options.js';
 import { warningText } from './print-error.js';
 import { OutputSpool } from './spooled-stdout.js';
+import { writeStderr } from './std-streams.js';
 
 export const ITEMS_HELP = `
 Writes the coded item matrix to stdout as CSV, one row per respondent analysed: the id
@@ -62,5 +63,5 @@ export async function runItems(files: string[], options: InputRawOptions): Promi
   } finally {
     out.dispose();
   }
-  if (!options.quiet) for (const warning of invalidWarnings(invalid)) process.stderr.write(warningText(warning.message));
+  if (!options.quiet) for (const warning of invalidWarnings(invalid)) writeStderr(warningText(warning.message));
 }

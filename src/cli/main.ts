@@ -7,7 +7,7 @@ import { errorText } from './print-error.js';
 import { ITEMS_HELP, runItems } from './items-command.js';
 import { registerFactors } from './factors-command.js';
 import { SCORES_HELP, runScores } from './scores-command.js';
-import { watchStdout } from './stdout.js';
+import { isTerminal, prepareStdout, writeStderr, writeStdout } from './std-streams.js';
 
 const EXIT_STATUS_HELP = `
 Exit status: 0 success (warnings allowed), 1 the data or a file could not be analysed,
@@ -37,7 +37,7 @@ function buildProgram(): Command {
     .version(TOOL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith('error:') ? `${TOOL_NAME}: ${text}` : text) });
+    .configureOutput({ writeOut: (text) => void writeStdout(text), writeErr: (text) => writeStderr(text.startsWith('error:') ? `${TOOL_NAME}: ${text}` : text) });
 
   const analyze = program
     .command('analyze', { isDefault: true })
@@ -102,7 +102,7 @@ function buildProgram(): Command {
 /** A command's options as its own help lists them, under `heading`. */
 function optionsHelp(command: Command, heading: string): string {
   const helper = command.createHelp();
-  helper.prepareContext({ helpWidth: process.stdout.isTTY ? process.stdout.columns : undefined });
+  helper.prepareContext({ helpWidth: isTerminal(1) ? process.stdout.columns : undefined });
   const width = helper.padWidth(command, helper);
   const lines = helper.visibleOptions(command).map((option) => helper.formatItem(helper.optionTerm(option), width, helper.optionDescription(option), helper));
   return `${heading}\n${lines.join('\n')}\n`;
@@ -111,18 +111,18 @@ function optionsHelp(command: Command, heading: string): string {
 /** Run the CLI on its arguments (without `node` and the script); resolves to the exit status. */
 export async function main(args: string[]): Promise<number> {
   const debug = args.includes('--debug');
-  watchStdout(debug);
+  prepareStdout(debug);
   catchStrayErrors(debug);
   try {
     const program = buildProgram();
     if (args.length === 0) {
       // No input at all: the usage, on stderr (stdout is for results), as bad usage.
-      process.stderr.write(`${program.helpInformation()}\ngive a file to analyse, or - to read standard input; --help shows every option\n`);
+      writeStderr(`${program.helpInformation()}\ngive a file to analyse, or - to read standard input; --help shows every option\n`);
       return 2;
     }
     const suggestion = misspeltCommand(args[0]);
     if (suggestion !== null) {
-      process.stderr.write(`${TOOL_NAME}: unknown command ${JSON.stringify(args[0])}, and there is no such file; did you mean ${suggestion}?\n(run with --help for usage)\n`);
+      writeStderr(`${TOOL_NAME}: unknown command ${JSON.stringify(args[0])}, and there is no such file; did you mean ${suggestion}?\n(run with --help for usage)\n`);
       return 2;
     }
     await program.parseAsync(args, { from: 'user' });
@@ -131,7 +131,7 @@ export async function main(args: string[]): Promise<number> {
     // Commander's exit code is 0 for --help and --version; a missing subcommand shows help with 1.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const { text, exitCode } = errorText(error, debug);
-    process.stderr.write(text);
+    writeStderr(text);
     return exitCode;
   }
 }
@@ -177,7 +177,7 @@ function editDistance(a: string, b: string): number {
 function catchStrayErrors(debug: boolean): void {
   const stop = (error: unknown): void => {
     const { text, exitCode } = errorText(error, debug);
-    process.stderr.write(text);
+    writeStderr(text);
     process.exit(exitCode);
   };
   process.on('uncaughtException', stop);

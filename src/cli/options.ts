@@ -60,7 +60,7 @@ export interface RawOptions extends InputRawOptions {
   digits: number;
   /** --threads: 1 or 2; undefined: 2 on a machine with 2 or more cores. */
   threads?: number;
-  /** --color (true) or --no-color (false); undefined: from the environment and the terminal (stdout.ts useColor). */
+  /** --color (true) or --no-color (false); undefined: from the environment and the terminal (std-streams.ts useColor). */
   color?: boolean;
 }
 

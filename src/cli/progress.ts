@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { count } from './options.js';
+import { isTerminal, writeStderr } from './std-streams.js';
 
 /**
  * A progress line on stderr for inputs that take more than a moment: rows and megabytes
@@ -8,7 +9,7 @@ import { count } from './options.js';
  * stderr is a terminal.
  */
 export function progressLine(enabled: boolean, size: () => number | null = () => null): { update: (rows: number, bytes: number) => void; done: () => void } {
-  if (!enabled || process.stderr.isTTY !== true) return { update: () => {}, done: () => {} };
+  if (!enabled || !isTerminal(2)) return { update: () => {}, done: () => {} };
   const total = size();
   const start = Date.now();
   let last = start;
@@ -19,10 +20,10 @@ export function progressLine(enabled: boolean, size: () => number | null = () =>
       if (now - last < 500 || now - start < 1000) return;
       last = now;
       shown = true;
-      process.stderr.write(`\r${progressText(rows, bytes, (now - start) / 1000, total)}\x1b[K`);
+      writeStderr(`\r${progressText(rows, bytes, (now - start) / 1000, total)}\x1b[K`);
     },
     done() {
-      if (shown) process.stderr.write('\r\x1b[K');
+      if (shown) writeStderr('\r\x1b[K');
     },
   };
 }

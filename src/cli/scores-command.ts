@@ -5,6 +5,7 @@ import { codedRows } from './coded-rows.js';
 import { readOptions, type InputRawOptions } from './options.js';
 import { warningText } from './print-error.js';
 import { OutputSpool } from './spooled-stdout.js';
+import { writeStderr } from './std-streams.js';
 
 export const SCORES_HELP = `
 Writes one CSV row per respondent analysed to stdout (the codebook's include/exclude rules and
@@ -49,5 +50,5 @@ export async function runScores(files: string[], options: InputRawOptions): Prom
   } finally {
     out.dispose();
   }
-  if (!options.quiet) for (const warning of invalidWarnings(invalid)) process.stderr.write(warningText(warning.message));
+  if (!options.quiet) for (const warning of invalidWarnings(invalid)) writeStderr(warningText(warning.message));
 }

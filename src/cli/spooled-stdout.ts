@@ -2,7 +2,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataError, fileProblem } from '../errors.js';
-import { writeStdout } from './stdout.js';
+import { writeStdout } from './std-streams.js';
 
 /** Output held in memory up to this many characters; beyond, it goes to a temporary file. */
 export const SPOOL_AFTER = 4 * 1024 * 1024;

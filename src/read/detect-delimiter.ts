@@ -1,7 +1,12 @@
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+const DELIMITER_CODES = DELIMITERS.map((d) => d.charCodeAt(0));
+
 /** How many records (the header included) the detection looks at. */
 const SAMPLE_RECORDS = 30;
+
+/** A record of nothing but spaces, which the detection passes over. */
+const BLANK = /^ *$/;
 
 /**
  * The delimiter of a CSV text. Excel's `sep=;` first line names it. Otherwise each candidate
@@ -35,15 +40,48 @@ export function detectDelimiter(text: string): string {
 
 /**
  * Fields per record under each candidate delimiter (in DELIMITERS order), for the first
- * SAMPLE_RECORDS non-blank records, quotes respected: one pass over the text for all candidates.
+ * SAMPLE_RECORDS non-blank records (blank: nothing but spaces), quotes respected. A record ends
+ * at LF or CR outside quotes. A record without a quote is counted with indexOf (native code,
+ * fast from the first run, no string per field); one with a quote is walked character by
+ * character. Each line end and quote is searched for once: linear in the text.
  */
-function fieldCounts(text: string): number[][] {
+export function fieldCounts(text: string): number[][] {
   const counts: number[][] = [];
-  const codes = DELIMITERS.map((d) => d.charCodeAt(0));
-  let fields = [1, 1, 1, 1];
+  let i = 0;
+  let quote = text.indexOf('"');
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (i < text.length && counts.length < SAMPLE_RECORDS) {
+    if (quote !== -1 && quote < i) quote = text.indexOf('"', i);
+    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+    if (lf !== -1 && lf < i) lf = text.indexOf('\n', i);
+    const end = Math.min(lf === -1 ? text.length : lf, cr === -1 ? text.length : cr);
+    if (quote === -1 || quote >= end) {
+      const record = text.slice(i, end);
+      if (!BLANK.test(record)) counts.push(DELIMITERS.map((d) => 1 + occurrences(record, d)));
+      i = end + 1;
+    } else {
+      i = quotedRecord(text, i, counts);
+    }
+  }
+  return counts;
+}
+
+function occurrences(text: string, character: string): number {
+  let n = 0;
+  for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) n++;
+  return n;
+}
+
+/**
+ * The record that starts at `start` and holds a quote: its field counts are pushed unless it is
+ * blank or its quote is never closed. Returns where the next record starts.
+ */
+function quotedRecord(text: string, start: number, counts: number[][]): number {
+  const fields = [1, 1, 1, 1];
   let quoted = false;
   let blank = true;
-  for (let i = 0; i < text.length && counts.length < SAMPLE_RECORDS; i++) {
+  for (let i = start; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 34 /* " */) {
       quoted = !quoted;
@@ -52,14 +90,13 @@ function fieldCounts(text: string): number[][] {
       continue;
     } else if (ch === 10 || ch === 13) {
       if (!blank) counts.push(fields);
-      fields = [1, 1, 1, 1];
-      blank = true;
+      return i + 1;
     } else {
-      const c = codes.indexOf(ch);
+      const c = DELIMITER_CODES.indexOf(ch);
       if (c !== -1) fields[c]++;
       if (ch !== 32) blank = false;
     }
   }
-  if (!blank && counts.length < SAMPLE_RECORDS && !quoted) counts.push(fields);
-  return counts;
+  if (!blank && !quoted) counts.push(fields);
+  return text.length;
 }

@@ -10,7 +10,7 @@ export interface WidthSource {
   columns?: number;
 }
 
-export function terminalWidth(stdout: WidthSource = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalWidth(stdout: WidthSource, env: NodeJS.ProcessEnv = process.env): number {
   if (stdout.isTTY === true && isWidth(stdout.columns)) return stdout.columns;
   const columns = env.COLUMNS?.trim() ?? '';
   if (/^\d+$/.test(columns) && isWidth(Number(columns))) return Number(columns);

@@ -16,8 +16,8 @@
  * The directory is created if needed. A target that is (or links to) one of the input files is
  * refused before anything is written.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Report } from './report.js';
 import type { ReportTable } from './table-model.js';
 import { usageError } from '../errors.js';
@@ -57,13 +57,13 @@ export const EXTENSIONS: Record<OutputFormat, string> = {
 /** Writes the files and returns their names, in the order of `outFiles`. */
 export function writeOutDir(report: Report, dir: string, format: OutputFormat, options: OutDirOptions, fileSystem?: AtomicFs): string[] {
   const files: OutFile[] = format === 'docx' ? docxFiles(report, options.docx) : renderFiles(report, format, options.digits, true, options.style ?? 'default');
-  const target = path.resolve(dir);
+  const target = resolve(dir);
   recoverFileSet(target);
-  if (fs.existsSync(target)) {
-    if (!fs.statSync(target).isDirectory()) throw usageError('exists and is not a directory', { file: target, option: '--out' });
-    refuseInputs(fs.realpathSync(target), files, options.inputs);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw usageError('exists and is not a directory', { file: target, option: '--out' });
+    refuseInputs(realpathSync(target), files, options.inputs);
   }
-  fs.mkdirSync(target, { recursive: true });
+  mkdirSync(target, { recursive: true });
   writeFileSet(target, files, fileSystem);
   return files.map((file) => file.name);
 }
@@ -137,11 +137,11 @@ function uniqueName(stem: string, ext: string, taken: Set<string>): string {
 function refuseInputs(dir: string, files: OutFile[], inputs: string[]): void {
   const real = new Set(inputs.filter((input) => input !== '-').map((input) => realOrResolved(input)));
   for (const file of files) {
-    const candidate = path.join(dir, file.name);
-    if (!fs.existsSync(candidate)) continue;
+    const candidate = join(dir, file.name);
+    if (!existsSync(candidate)) continue;
     if (real.has(realOrResolved(candidate))) {
       throw usageError(`refusing to overwrite the input file ${file.name}`, { file: candidate, option: '--out' }, 'choose another --out directory');
     }
-    if (fs.statSync(candidate).isDirectory()) throw usageError(`${file.name} is a directory, not a file`, { file: candidate, option: '--out' });
+    if (statSync(candidate).isDirectory()) throw usageError(`${file.name} is a directory, not a file`, { file: candidate, option: '--out' });
   }
 }

@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OutputSpool } from '../../src/cli/spooled-stdout.js';
+import * as stdout from '../../src/cli/std-streams.js';
 import type { Report } from '../../src/report/report.js';
 import { FIXTURE, runCli } from './run-cli.js';
 
@@ -117,8 +118,9 @@ describe('items', () => {
 describe('OutputSpool', () => {
   it('holds small output in memory, spools large output to a private temporary file, and removes it', async () => {
     const writes: string[] = [];
-    const write = process.stdout.write;
-    process.stdout.write = ((text: string) => (writes.push(text), true)) as typeof process.stdout.write;
+    const write = vi.spyOn(stdout, 'writeStdout').mockImplementation(async (text) => {
+      writes.push(String(text));
+    });
     try {
       const small = new OutputSpool('the test rows', 100);
       small.add('a,b\n');
@@ -148,7 +150,7 @@ describe('OutputSpool', () => {
       expect(existsSync(droppedFile)).toBe(false);
       expect(writes).toEqual([]);
     } finally {
-      process.stdout.write = write;
+      write.mockRestore();
     }
   });
 });

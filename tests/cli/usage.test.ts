@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { misspeltCommand } from '../../src/cli/main.js';
 import { count } from '../../src/cli/options.js';
-import { useColor } from '../../src/cli/stdout.js';
+import { useColor } from '../../src/cli/std-streams.js';
 import { FIXTURE, runCli } from './run-cli.js';
 
 describe('the command line as people expect it', () => {
