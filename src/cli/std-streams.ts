@@ -16,15 +16,17 @@ import { errorText } from './print-error.js';
  */
 let closed = false;
 let debugErrors = false;
-/** Once set, stays set: later writes must queue behind what the stream still holds. */
-let stdoutViaStream = process.platform !== 'linux';
-let stderrViaStream = process.platform !== 'linux';
+/**
+ * Per descriptor (index 1 and 2): written through the stream. Once set, stays set: later writes
+ * must queue behind what the stream still holds.
+ */
+const viaStream = [false, process.platform !== 'linux', process.platform !== 'linux'];
 let watching = false;
 
 /** Set up stdout for a run: `debug` adds the stack to a write error; streams get their error handler. */
 export function prepareStdout(debug = false): void {
   debugErrors = debug;
-  if (stdoutViaStream) stdoutStream();
+  if (viaStream[1]) stdoutStream();
 }
 
 /** process.stdout, with the handler of its write errors. */
@@ -54,19 +56,14 @@ export function stdoutError(error: NodeJS.ErrnoException): Error {
 
 export function writeStdout(text: string | Buffer): Promise<void> {
   if (closed || text.length === 0) return Promise.resolve();
-  let rest: string | Buffer = text;
-  if (!stdoutViaStream) {
-    let left: Buffer | null;
-    try {
-      left = writeAll(1, text);
-    } catch (error) {
-      failedWrite(error as NodeJS.ErrnoException);
-      return Promise.resolve();
-    }
-    if (left === null) return Promise.resolve();
-    stdoutViaStream = true;
-    rest = left;
+  let rest: string | Buffer | null;
+  try {
+    rest = writeDirect(1, text);
+  } catch (error) {
+    failedWrite(error as NodeJS.ErrnoException);
+    return Promise.resolve();
   }
+  if (rest === null) return Promise.resolve();
   return new Promise((resolve) => {
     const out = stdoutStream();
     if (out.write(rest)) resolve();
@@ -77,19 +74,25 @@ export function writeStdout(text: string | Buffer): Promise<void> {
 /** A message on stderr (a warning, a note, an error). A stderr that cannot be written is left alone. */
 export function writeStderr(text: string): void {
   if (text.length === 0) return;
-  let rest: string | Buffer = text;
-  if (!stderrViaStream) {
-    let left: Buffer | null;
-    try {
-      left = writeAll(2, text);
-    } catch {
-      return;
-    }
-    if (left === null) return;
-    stderrViaStream = true;
-    rest = left;
+  let rest: string | Buffer | null;
+  try {
+    rest = writeDirect(2, text);
+  } catch {
+    return;
   }
-  process.stderr.write(rest);
+  if (rest !== null) process.stderr.write(rest);
+}
+
+/**
+ * Writes `text` to `fd` with fs.writeSync unless that descriptor already goes through its
+ * stream. Returns what the stream must take (all of `text` then, or the rest after EAGAIN, from
+ * which on the stream takes everything), or null when all was written; throws other errors.
+ */
+function writeDirect(fd: 1 | 2, text: string | Buffer): string | Buffer | null {
+  if (viaStream[fd]) return text;
+  const left = writeAll(fd, text);
+  if (left !== null) viaStream[fd] = true;
+  return left;
 }
 
 /**
