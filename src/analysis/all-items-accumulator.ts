@@ -72,7 +72,8 @@ export class AllItemsAccumulator {
     this.listwise = missing === 'listwise' ? new CoMoments(k) : null;
     this.pairwise = missing === 'pairwise' ? new PairwiseCoMoments(k) : null;
     this.shift = new Float64Array(k).fill(Number.NaN);
-    this.y = new Float64Array(k);
+    // The row the co-moments read, written in place (no copy per row).
+    this.y = this.listwise?.row ?? this.pairwise!.row;
     this.from = Int32Array.from(this.slots, (s) => s.scale);
     this.at = Int32Array.from(this.slots, (s) => s.index);
   }

@@ -100,7 +100,8 @@ export class ScaleAccumulator {
     this.listwise = options.missing === 'listwise' ? new CoMoments(k) : null;
     this.pairwise = options.missing === 'pairwise' ? new PairwiseCoMoments(k) : null;
     this.itemTotal = new Float64Array(k * PAIR_STRIDE);
-    this.y = new Float64Array(k);
+    // The row the co-moments read, written in place (no copy per row).
+    this.y = this.listwise?.row ?? this.pairwise!.row;
     this.data = new Float64Array(options.keepData ? 64 * k : 0);
     const codes = options.pairTables === true ? ordinalCodes(scale) : null;
     this.pairTables = codes === null ? null : new PairTables(scale.items.map(() => codes), { maxCategories: MAX_ORDINAL_CATEGORIES });

@@ -56,9 +56,10 @@ export class ScoreAccumulator {
     this.correlation = correlation;
     this.layouts = scales.map(scoreHistogramLayout);
     this.shift = new Float64Array(p).fill(Number.NaN);
-    this.y = new Float64Array(p);
     this.correlated = p <= MAX_CORRELATED_SCALES;
     this.moments = new PairwiseCoMoments(this.correlated ? p : 0);
+    // Correlated, the row the pairs' moments read, written in place (no copy per row).
+    this.y = this.correlated ? this.moments.row : new Float64Array(p);
     this.single = this.correlated ? this.moments.single : new Float64Array(p * UNIVARIATE_STRIDE);
     this.minimum = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
     this.maximum = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);

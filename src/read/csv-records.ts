@@ -23,7 +23,7 @@ export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 export const MAX_FIELDS = 100_000;
 
 /** Records are handed on in batches of at most this many (also inside one long piece of text). */
-const BATCH_RECORDS = 4096;
+const BATCH_RECORDS = 256;
 
 const LF = 10;
 const CR = 13;

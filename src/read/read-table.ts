@@ -2,11 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dataError, usageError } from '../errors.js';
 import type { BinaryTable } from './formats/binary-table.js';
 import { bufferByteSource, fileByteSource, type ByteSource } from './formats/byte-source.js';
-import { oldDtaError, openDta } from './formats/dta.js';
-import { openSav } from './formats/sav.js';
 import { sniffFormat, SNIFF_BYTES, type SniffedFormat } from './formats/sniff-format.js';
-import { unsupportedFormatError } from './formats/unsupported-format.js';
-import { readXlsx } from './formats/xlsx.js';
 import { LayoutStage } from './layout/layout-stage.js';
 import { readCsv, sourceName, type ReadOptions, type RowSink } from './read-csv.js';
 
@@ -45,9 +41,13 @@ async function readBinary(
   sink: RowSink,
   whole: () => Buffer = () => head,
 ): Promise<void> {
+  // The readers of binary formats are loaded when such a file is met: a CSV run, the usual
+  // one, does not initialise them (start-up time).
   if (kind === 'sav' || kind === 'zsav' || kind === 'dta') {
     if (options.sheet) throw usageError('--sheet applies only to .xlsx workbooks', { file, option: '--sheet' });
     if (options.layout && options.layout !== 'csv') throw usageError(`--input-format ${options.layout} applies only to CSV, TSV and .xlsx files`, { file, option: '--input-format' });
+    const { openDta } = await import('./formats/dta.js');
+    const { openSav } = await import('./formats/sav.js');
     const bytes = open();
     try {
       const read = { keepUserMissing: options.keepUserMissing === true };
@@ -57,11 +57,12 @@ async function readBinary(
     }
     return;
   }
-  if (kind === 'old-dta') throw oldDtaError(head, file);
+  if (kind === 'old-dta') throw (await import('./formats/dta.js')).oldDtaError(head, file);
   const all = whole();
-  const refused = unsupportedFormatError(kind, all, file);
+  const refused = (await import('./formats/unsupported-format.js')).unsupportedFormatError(kind, all, file);
   if (refused !== null) throw refused;
   if (kind !== 'zip') throw dataError('the file is binary data of a format that is not read', { file }, 'save it as CSV (UTF-8), .xlsx, .sav or .dta');
+  const { readXlsx } = await import('./formats/xlsx.js');
   const sheet = await readXlsx(all, file, { sheet: options.sheet ?? null });
   const stage = new LayoutStage(file, 'xlsx', 'row', options.layout ?? null, sink);
   stage.records(sheet.rows, (i) => sheet.rowNumbers[i], all.length);

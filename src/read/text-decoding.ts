@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { dataError } from '../errors.js';
 
@@ -31,6 +32,8 @@ export class TextDecoding {
   private head: Uint8Array | null = null;
   /** UTF-8: the bytes of an incomplete character at the end of the last chunk (to locate an error after it). */
   private tail: Uint8Array = new Uint8Array(0);
+  /** Whether any text has been decoded: a byte-order mark can only be at the start. */
+  private decoderUsed = false;
   /** Bytes decoded so far. */
   bytes = 0;
 
@@ -94,15 +97,35 @@ export class TextDecoding {
     const upTo = nul === -1 ? chunk : chunk.subarray(0, nul);
     this.bytes += upTo.length;
     let text: string;
-    try {
-      text = this.decoder.decode(upTo, { stream: true });
-    } catch {
-      if (this.utf16 !== null) throw this.invalidText();
-      this.throwInvalidUtf8(upTo, first);
+    if (this.asciiAtBoundary(upTo)) text = Buffer.from(upTo.buffer, upTo.byteOffset, upTo.byteLength).toString('latin1');
+    else {
+      try {
+        text = this.decoder.decode(upTo, { stream: true });
+        this.decoderUsed = true;
+      } catch {
+        if (this.utf16 !== null) throw this.invalidText();
+        this.throwInvalidUtf8(upTo, first);
+      }
     }
     if (this.encoding === 'utf-8' && this.utf16 === null) this.tail = incompleteTail(this.tail, upTo);
     if (text.length > 0) this.emit(text);
     if (nul !== -1) throw this.notText();
+  }
+
+  /**
+   * Whether `bytes` are ASCII and no character is open from the chunk before: then they are
+   * their own text, in UTF-8 and windows-1252 alike (bytes 0-127 are U+0000-U+007F), and are
+   * decoded without the TextDecoder, whose first use costs about a millisecond (a small file's
+   * start-up). A decoder not yet used for the text before them would take a byte-order mark at
+   * the start of a later chunk for the file's own and drop it: it is replaced by one that keeps it.
+   */
+  private asciiAtBoundary(bytes: Uint8Array): boolean {
+    if (this.utf16 !== null || this.tail.length > 0 || !isAscii(bytes)) return false;
+    if (!this.decoderUsed && bytes.length > 0) {
+      this.decoder = new TextDecoder(this.encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true, ignoreBOM: true });
+      this.decoderUsed = true;
+    }
+    return true;
   }
 
   /** Passes on the valid text before the first invalid byte (from the last complete character on), then throws. */

@@ -107,7 +107,7 @@ function completeCaseAlpha(k: number): ResampleAlpha {
 /** Rows with missing answers: alpha from the pairwise-complete covariance matrix (psych). */
 function pairwiseAlpha(k: number): ResampleAlpha {
   const moments = new PairwiseCoMoments(k);
-  const row = new Float64Array(k);
+  const row = moments.row;
   return {
     reset: () => moments.reset(),
     add(rows, from) {

@@ -20,22 +20,23 @@ export function bootstrapCorrelationInterval(
   options: { pairwise: boolean; resamples: number; seed: number; level: number },
 ): BootstrapInterval {
   if (n < 2 || k < 2) return { lower: null, upper: null, valid: 0 };
-  const row = new Float64Array(k);
   if (options.pairwise) {
     const moments = new PairwiseCoMoments(k);
     return percentileBootstrap(rows, n, k, {
       reset: () => moments.reset(),
       add(data, from) {
+        const row = moments.row;
         for (let j = 0; j < k; j++) row[j] = data[from + j];
         moments.add(row);
       },
       value: () => statistic(moments.correlation()),
     }, options);
   }
-  let moments = new CoMoments(k);
+  const moments = new CoMoments(k);
   return percentileBootstrap(rows, n, k, {
-    reset: () => (moments = new CoMoments(k)),
+    reset: () => moments.reset(),
     add(data, from) {
+      const row = moments.row;
       for (let j = 0; j < k; j++) row[j] = data[from + j];
       moments.add(row);
     },

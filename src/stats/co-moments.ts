@@ -1,3 +1,5 @@
+import { type MomentKernels, momentSlice } from './moment-kernels.js';
+
 /**
  * Streaming co-moment matrix of k variables over complete rows (listwise deletion): n, the k
  * means and M[i][j] = Σ (x_i - mean_i)(x_j - mean_j), held in Float64Arrays sized by k only.
@@ -7,39 +9,47 @@
  * Merge of A and B (Chan, Golub & LeVeque 1979; Pébay 2008), d = mean_B - mean_A:
  *   n = nA + nB,  mean = mean_A + d nB / n,  M_ij = M_ij,A + M_ij,B + d_i d_j nA nB / n
  * Covariance = M / (n - 1), as R `cov(x)` on the complete rows.
+ *
+ * The numbers live in the memory of WebAssembly kernels (moment-kernels.ts), which do `add`;
+ * `merge` and the rest read and write them as Float64Arrays.
  */
 export class CoMoments {
   readonly k: number;
   n = 0;
+  /** The row `add` reads: a caller may write a row here and pass this array, which is not copied. */
+  readonly row: Float64Array;
   readonly mean: Float64Array;
   /** Upper triangle (i <= j) of M, row-major k × k. */
   readonly m: Float64Array;
   private readonly delta: Float64Array;
+  /** Private fields, which a structured clone (postMessage) leaves out: the clone is data only. */
+  readonly #kernels: MomentKernels;
+  /** Byte offsets of row, mean, delta and m in the kernels' memory. */
+  readonly #at: Int32Array;
 
   constructor(k: number) {
     this.k = k;
-    this.mean = new Float64Array(k);
-    this.m = new Float64Array(k * k);
-    this.delta = new Float64Array(k);
+    const { kernels, buffer, byteOffset } = momentSlice(3 * k + k * k);
+    this.#kernels = kernels;
+    this.#at = Int32Array.of(byteOffset, byteOffset + 8 * k, byteOffset + 16 * k, byteOffset + 24 * k);
+    this.row = new Float64Array(buffer, this.#at[0], k);
+    this.mean = new Float64Array(buffer, this.#at[1], k);
+    this.delta = new Float64Array(buffer, this.#at[2], k);
+    this.m = new Float64Array(buffer, this.#at[3], k * k);
   }
 
   /** Add a complete row (every value observed). */
   add(y: Float64Array): void {
-    const k = this.k;
-    const n = ++this.n;
-    const mean = this.mean;
-    const delta = this.delta;
-    for (let i = 0; i < k; i++) {
-      const d = y[i] - mean[i];
-      delta[i] = d;
-      mean[i] += d / n;
-    }
-    const m = this.m;
-    for (let i = 0; i < k; i++) {
-      const di = delta[i];
-      const row = i * k;
-      for (let j = i; j < k; j++) m[row + j] += di * (y[j] - mean[j]);
-    }
+    if (y !== this.row) this.row.set(y);
+    const at = this.#at;
+    this.#kernels.coMomentsAdd(this.k, ++this.n, at[0], at[1], at[2], at[3]);
+  }
+
+  /** Forget every row (as a new CoMoments(k), in the same memory). */
+  reset(): void {
+    this.n = 0;
+    this.mean.fill(0);
+    this.m.fill(0);
   }
 
   /**

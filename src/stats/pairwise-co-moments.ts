@@ -1,5 +1,6 @@
-import { PAIR_STRIDE, mergePair, pairCorrelation, pairCovariance, updatePair } from './paired-moments.js';
-import { UNIVARIATE_STRIDE, mergeUnivariate, updateUnivariate } from './univariate-moments.js';
+import { type MomentKernels, momentSlice } from './moment-kernels.js';
+import { PAIR_STRIDE, mergePair, pairCorrelation, pairCovariance } from './paired-moments.js';
+import { UNIVARIATE_STRIDE, mergeUnivariate } from './univariate-moments.js';
 
 /**
  * Streaming pairwise-complete moments of k variables (missing = NaN): for every variable its
@@ -15,15 +16,26 @@ import { UNIVARIATE_STRIDE, mergeUnivariate, updateUnivariate } from './univaria
  */
 export class PairwiseCoMoments {
   readonly k: number;
+  /** The row `add` reads: a caller may write a row here and pass this array, which is not copied. */
+  readonly row: Float64Array;
   /** [n, mean, M2] per variable. */
   readonly single: Float64Array;
   /** Paired moments per pair i < j, in row-major order of the upper triangle. */
   readonly pairs: Float64Array;
+  /** Private fields, which a structured clone (postMessage) leaves out: the clone is data only. */
+  readonly #kernels: MomentKernels;
+  /** Byte offsets of row, single and pairs in the kernels' memory. */
+  readonly #at: Int32Array;
 
   constructor(k: number) {
     this.k = k;
-    this.single = new Float64Array(k * UNIVARIATE_STRIDE);
-    this.pairs = new Float64Array(((k * (k - 1)) / 2) * PAIR_STRIDE);
+    const pairCount = (k * (k - 1)) / 2;
+    const { kernels, buffer, byteOffset } = momentSlice(k + k * UNIVARIATE_STRIDE + pairCount * PAIR_STRIDE);
+    this.#kernels = kernels;
+    this.#at = Int32Array.of(byteOffset, byteOffset + 8 * k, byteOffset + 8 * k * (1 + UNIVARIATE_STRIDE));
+    this.row = new Float64Array(buffer, this.#at[0], k);
+    this.single = new Float64Array(buffer, this.#at[1], k * UNIVARIATE_STRIDE);
+    this.pairs = new Float64Array(buffer, this.#at[2], pairCount * PAIR_STRIDE);
   }
 
   /** Index of pair (i, j), i < j, in the row-major upper triangle. */
@@ -36,22 +48,15 @@ export class PairwiseCoMoments {
     return this.pairIndex(i, j) * PAIR_STRIDE;
   }
 
-  /** Add a row; NaN values are missing. */
+  /**
+   * Add a row; NaN values are missing. Each observed value updates its variable, each pair of
+   * observed values its pair: univariate-moments.ts `updateUnivariate`, paired-moments.ts
+   * `updatePair`, done by the WebAssembly kernel (moment-kernels.wat) in this object's slice of its memory.
+   */
   add(y: Float64Array): void {
-    const k = this.k;
-    let p = 0;
-    for (let i = 0; i < k; i++) {
-      const yi = y[i];
-      if (yi !== yi) {
-        p += (k - i - 1) * PAIR_STRIDE;
-        continue;
-      }
-      updateUnivariate(this.single, i * UNIVARIATE_STRIDE, yi);
-      for (let j = i + 1; j < k; j++, p += PAIR_STRIDE) {
-        const yj = y[j];
-        if (yj === yj) updatePair(this.pairs, p, yi, yj);
-      }
-    }
+    if (y !== this.row) this.row.set(y);
+    const at = this.#at;
+    this.#kernels.pairwiseAdd(this.k, at[0], at[1], at[2]);
   }
 
   /**

@@ -120,7 +120,7 @@ function oneFactorValues(r: Float64Array, k: number): Float64Array {
  */
 function simulatedCorrelation(normals: NormalDeviates, n: number, k: number): Float64Array {
   const moments = new CoMoments(k);
-  const row = new Float64Array(k);
+  const row = moments.row;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < k; j++) row[j] = normals.next();
     moments.add(row);
