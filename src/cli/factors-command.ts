@@ -67,14 +67,15 @@ export function factorOptions(): Option[] {
 }
 
 /** Adds `factors` to the program (src/cli/main.ts). */
-export function registerFactors(program: Command): void {
+/** The `factors` command; its options only with `withOptions` (main.ts buildProgram). */
+export function registerFactors(program: Command, withOptions = true): void {
   const factors = program
     .command('factors')
     .description('exploratory factor analysis of all the items: parallel analysis, MAP, loadings, fit, items against scales')
     .argument('<file...>', 'CSV file(s), or - for standard input; several files are one sample')
     .addHelpText('after', FACTORS_HELP)
     .exitOverride();
-  for (const option of [...inputOptions().filter((o) => o.long !== '--by'), ...factorOptions()]) factors.addOption(option);
+  if (withOptions) for (const option of [...inputOptions().filter((o) => o.long !== '--by'), ...factorOptions()]) factors.addOption(option);
   factors.action((files: string[], options: FactorsRawOptions) => runFactors(files, options));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { misspeltCommand } from '../../src/cli/main.js';
+import { commandToBuild, misspeltCommand } from '../../src/cli/main.js';
 import { count } from '../../src/cli/options.js';
 import { useColor } from '../../src/cli/std-streams.js';
 import { FIXTURE, runCli } from './run-cli.js';
@@ -45,6 +45,23 @@ describe('the command line as people expect it', () => {
     expect(misspeltCommand('scores')).toBeNull();
     expect(misspeltCommand('survey.csv')).toBeNull();
     expect(misspeltCommand('x')).toBeNull();
+  });
+
+  it('builds the options of the command that runs, and of every command when help may be shown', () => {
+    expect(commandToBuild([FIXTURE, '--format', 'json'])).toBe('analyze');
+    expect(commandToBuild(['--threads', '1', FIXTURE])).toBe('analyze');
+    expect(commandToBuild(['scores', FIXTURE])).toBe('scores');
+    expect(commandToBuild(['codebook', 'init', FIXTURE])).toBe('codebook');
+    expect(commandToBuild([])).toBeNull();
+    expect(commandToBuild(['help', 'scores'])).toBeNull();
+    expect(commandToBuild(['items', '--help'])).toBeNull();
+    expect(commandToBuild([FIXTURE, '-h'])).toBeNull();
+    // Each command still knows its own options, and only its own.
+    expect(runCli(['items', '--format', 'json', FIXTURE]).stderr).toMatch(/unknown option '--format'/);
+    expect(runCli(['scores', '--lenient', '--codebook', 'missing.yaml', FIXTURE]).stderr).toContain('missing.yaml');
+    const help = runCli(['help', 'factors']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--rotate');
   });
 
   it('colour: --color and --no-color decide, then FORCE_COLOR, a non-empty NO_COLOR, TERM=dumb, the terminal', () => {
