@@ -182,7 +182,7 @@ export function bundleComposition(metafile) {
 
 function renderComposition(parts, top) {
   const total = parts.reduce((s, p) => s + p.bytes, 0);
-  const lines = [`Bundle: ${(total / 1024).toFixed(0)} KiB of code (loaded at every start; what a run compiles comes from the code cache; SheetJS and docx are apart, in vendor/, loaded only by .xlsx and .docx runs).`, '', '| package or folder | KiB | share |', '|---|---:|---:|'];
+  const lines = [`Bundle: ${(total / 1024).toFixed(0)} KiB of code (loaded at every start; what a run compiles comes from the code cache; SheetJS, docx and the YAML parser are apart, in vendor/, loaded only by the runs that use them).`, '', '| package or folder | KiB | share |', '|---|---:|---:|'];
   for (const p of parts.slice(0, top)) lines.push(`| ${p.key} | ${(p.bytes / 1024).toFixed(1)} | ${pct(p.bytes, total)} |`);
   return lines.join('\n');
 }

@@ -2,8 +2,9 @@
 //   cli.cjs, cli.cache   the CLI bundle and V8's code cache of it (scripts/make-code-cache.cjs):
 //                        start-up time is part of the product;
 //   range-worker.cjs     the worker thread of a split analysis (the second half of a large file);
-//   vendor/xlsx.cjs, vendor/docx.cjs  SheetJS and docx, which the CLI requires by path only
-//                        when it reads an .xlsx or writes a .docx (scripts/bundle-options.mjs);
+//   vendor/xlsx.cjs, vendor/docx.cjs, vendor/yaml.cjs  SheetJS, docx and the YAML parser, which
+//                        the CLI requires by path only when it reads an .xlsx, writes a .docx or
+//                        reads or writes a codebook file (scripts/bundle-options.mjs);
 //   index.cjs, index.mjs the library (src/index.ts) as one CommonJS bundle, and an ES module
 //                        that re-exports its names (one copy of the code, one SurveyError class);
 //   types/               its declarations, emitted by tsc from the sources (tsconfig.types.json).

@@ -1,17 +1,17 @@
 // The esbuild options of the CLI bundle, shared by scripts/build.mjs and bench/profile.mjs.
-// One minified CommonJS file: its modules are evaluated only when first required (the YAML
-// parser, the codebook commands, chalk and zlib only by the runs that use them), and
-// bin/load-cli.cjs runs it from V8's code cache. SheetJS (.xlsx) and docx (Word) are two
-// thirds of the code but used by few runs: they are bundles of their own, dist/vendor/*.cjs,
-// required by path when a run reads an .xlsx or writes a .docx, so that every other run
-// neither reads nor decodes them, and the code cache is that of the CLI alone.
+// One minified CommonJS file: its modules are evaluated only when first required (the codebook
+// commands, chalk and zlib only by the runs that use them), and bin/load-cli.cjs runs it from
+// V8's code cache. SheetJS (.xlsx), docx (Word) and the YAML parser are most of the code but
+// used by few runs: they are bundles of their own, dist/vendor/*.cjs, required by path when a
+// run reads an .xlsx, writes a .docx or reads a codebook file, so that every other run neither
+// reads nor decodes them, and the code cache is that of the CLI alone.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The packages bundled apart: package name → file in dist/vendor/. */
-export const VENDOR = { '@e965/xlsx': 'xlsx.cjs', docx: 'docx.cjs' };
+export const VENDOR = { '@e965/xlsx': 'xlsx.cjs', docx: 'docx.cjs', yaml: 'yaml.cjs' };
 
 /** What every bundle shares: one minified CommonJS file for Node 20. */
 const COMMON = {
