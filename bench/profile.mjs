@@ -142,7 +142,7 @@ export function renderSummary(summary, top = 15) {
 
 /**
  * Bundle the CLI like `npm run build` (the same esbuild options, plus a source map), with its
- * vendor bundles (SheetJS, docx) beside it in vendor/ as in dist/, make its code cache the
+ * vendor bundles (SheetJS, docx, YAML) beside it in vendor/ as in dist/, make its code cache the
  * same way, and write a runner that loads both like bin/survey-analyze.js.
  */
 export async function buildProfiledCli(dir) {

@@ -109,7 +109,7 @@ export function vendorOptions(name, outfile) {
  */
 export const LIBRARY_OPTIONS = {
   ...BUNDLE_OPTIONS,
-  // The library keeps SheetJS and docx inside: it is one file with nothing to resolve.
+  // The library keeps SheetJS, docx and YAML inside: it is one file with nothing to resolve.
   plugins: [],
   entryPoints: [`${ROOT}src/index.ts`],
   minify: false,

@@ -66,8 +66,7 @@ export function factorOptions(): Option[] {
   ];
 }
 
-/** Adds `factors` to the program (src/cli/main.ts). */
-/** The `factors` command; its options only with `withOptions` (main.ts buildProgram). */
+/** Adds `factors` to the program (src/cli/main.ts), with its options only with `withOptions` (main.ts buildProgram). */
 export function registerFactors(program: Command, withOptions = true): void {
   const factors = program
     .command('factors')

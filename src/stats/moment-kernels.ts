@@ -6,9 +6,9 @@ import { MOMENT_KERNELS_WASM } from './moment-kernels-wasm.js';
  * numbers in a WebAssembly memory, as Float64Array views, and the kernels update them in place;
  * pointers are byte offsets into that memory.
  *
- * Memories are shared: accumulators take consecutive, zeroed slices of a chunk of 1 MiB (one
- * of more when one needs more), and a chunk is freed with the last accumulator that uses it
- * (the views keep it alive). A run with 10,000 scales then holds a few memories, not 10,000:
+ * Memories are shared: accumulators take consecutive, zeroed slices of a chunk of 1 MiB (a larger
+ * one for an accumulator that needs more), and a chunk is freed with the last accumulator that
+ * uses it (the views keep it alive). A run with 10,000 scales then holds a few memories, not 10,000:
  * each memory reserves gigabytes of address space for its guard regions.
  */
 export interface MomentKernels {
@@ -56,7 +56,14 @@ function newChunk(bytes: number): { kernels: MomentKernels; buffer: ArrayBuffer;
     throw dataError('this Node.js runs without WebAssembly (as with --jitless), which the co-moment accumulators need', {}, 'run node without --jitless');
   }
   compiled ??= new WebAssembly.Module(Buffer.from(MOMENT_KERNELS_WASM, 'base64'));
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
+  const pages = Math.ceil(bytes / PAGE_BYTES);
+  let memory: { readonly buffer: ArrayBuffer };
+  try {
+    // At most 65,536 pages (4 GiB): the co-moments of about 23,000 items listwise, 13,000 pairwise.
+    memory = new WebAssembly.Memory({ initial: pages });
+  } catch {
+    throw dataError(`the co-moments of so many items need ${(bytes / 2 ** 20).toFixed(0)} MiB of WebAssembly memory, which could not be had (at most 4 GiB, and as the machine allows)`, {}, 'analyse fewer items at once: split the scale or the codebook');
+  }
   const { exports } = new WebAssembly.Instance(compiled, { env: { memory } });
   const kernels: MomentKernels = {
     coMomentsAdd: exports.coMomentsAdd as MomentKernels['coMomentsAdd'],

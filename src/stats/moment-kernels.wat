@@ -7,8 +7,8 @@
 ;; neither fuses nor reorders them), so every result is bit for bit the JavaScript one
 ;; (tests/stats/moment-kernels.test.ts checks this).
 ;;
-;; Each accumulator has its own memory; every pointer below is a byte offset into it, and
-;; every array holds f64 values. `npm run build:wasm` turns this file into
+;; An accumulator's numbers are a slice of a memory it shares with others (moment-kernels.ts);
+;; every pointer below is a byte offset into that memory, and every array holds f64 values. `npm run build:wasm` turns this file into
 ;; moment-kernels-wasm.ts (the binary as base64).
 (module
   (memory (import "env" "memory") 1)

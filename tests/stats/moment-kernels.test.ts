@@ -179,20 +179,43 @@ describe('momentSlice', () => {
 
   it('hands out zeroed slices that do not overlap, in shared memories, however large', () => {
     const sizes = [10, 3, 200_000, 1, 70_000, 5];
-    const slices = sizes.map((doubles) => ({ doubles, ...momentSlice(doubles) }));
+    const slices = sizes.map((doubles) => {
+      const slice = { doubles, ...momentSlice(doubles) };
+      // Zeroed, although every slice before it was written all over.
+      const view = new Float64Array(slice.buffer, slice.byteOffset, doubles);
+      expect(view.every((v) => v === 0)).toBe(true);
+      view.fill(7);
+      return slice;
+    });
     for (const { doubles, buffer, byteOffset } of slices) {
       expect(byteOffset % 8).toBe(0);
       expect(byteOffset + 8 * doubles).toBeLessThanOrEqual(buffer.byteLength);
-      expect(new Float64Array(buffer, byteOffset, doubles).every((v) => v === 0)).toBe(true);
     }
     for (const [a, b] of slices.flatMap((x, i) => slices.slice(i + 1).map((y) => [x, y] as const))) {
       if (a.buffer !== b.buffer) continue;
       const apart = a.byteOffset + 8 * a.doubles <= b.byteOffset || b.byteOffset + 8 * b.doubles <= a.byteOffset;
       expect(apart, `${a.doubles} and ${b.doubles} doubles overlap`).toBe(true);
     }
-    // Small slices share a memory; one larger than a chunk gets its own.
+    // Small slices share a memory; one larger than a chunk gets a larger memory of its own (which
+    // the slices after it may share).
     expect(slices[0].buffer).toBe(slices[1].buffer);
+    expect(slices[2].buffer).not.toBe(slices[0].buffer);
     expect(slices[2].buffer.byteLength).toBeGreaterThanOrEqual(1_600_000);
+  });
+
+  it('refuses co-moments beyond WebAssembly memory with a clear error, and goes on after it', () => {
+    let error: unknown;
+    try {
+      new CoMoments(40_000);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SurveyError);
+    expect((error as SurveyError).exitCode).toBe(1);
+    expect((error as SurveyError).message).toMatch(/MiB of WebAssembly memory/);
+    const moments = new CoMoments(2);
+    moments.add(Float64Array.of(1, 2));
+    expect(moments.n).toBe(1);
   });
 
   it('10,000 accumulators share a few memories, and each one gives its own figures', () => {

@@ -54,10 +54,11 @@ export function parallelAnalysis(
   const pcValues = symmetricEigen(r, k).values;
   const faValues = oneFactorValues(r, k);
   const normals = new NormalDeviates(seed);
+  const moments = new CoMoments(k);
   const pcSims: Float64Array[] = [];
   const faSims: Float64Array[] = [];
   for (let it = 0; it < iterations; it++) {
-    const c = simulatedCorrelation(normals, n, k);
+    const c = simulatedCorrelation(normals, n, k, moments);
     pcSims.push(symmetricEigen(c, k).values);
     faSims.push(oneFactorValues(c, k));
   }
@@ -118,8 +119,8 @@ function oneFactorValues(r: Float64Array, k: number): Float64Array {
  * deviates, in the same order, as filling an n × k row-major matrix first), without holding
  * them: memory O(k²) whatever n. Co-moments by Welford's update (co-moments.ts).
  */
-function simulatedCorrelation(normals: NormalDeviates, n: number, k: number): Float64Array {
-  const moments = new CoMoments(k);
+function simulatedCorrelation(normals: NormalDeviates, n: number, k: number, moments: CoMoments): Float64Array {
+  moments.reset();
   const row = moments.row;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < k; j++) row[j] = normals.next();
