@@ -67,7 +67,7 @@ export function factorOptions(): Option[] {
 }
 
 /** Adds `factors` to the program (src/cli/main.ts), with its options only with `withOptions` (main.ts buildProgram). */
-export function registerFactors(program: Command, withOptions = true): void {
+export function registerFactors(program: Command, withOptions: boolean): void {
   const factors = program
     .command('factors')
     .description('exploratory factor analysis of all the items: parallel analysis, MAP, loadings, fit, items against scales')
