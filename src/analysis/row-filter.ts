@@ -75,6 +75,11 @@ export class RowFilter {
   }
 
   /** Whether the row is analysed; a dropped row is counted under its rule. */
+  /** Whether the bound file has no rule to check: every row is kept, and `keep` reads no cell. */
+  get keepsEveryRow(): boolean {
+    return this.rules.length === 0;
+  }
+
   keep(row: string[]): boolean {
     this.source!.rowsRead++;
     for (let r = 0; r < this.rules.length; r++) {

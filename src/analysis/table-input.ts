@@ -10,9 +10,12 @@ import { sourceName, type ReadOptions, type RowSink } from '../read/read-csv.js'
 export interface TableInput {
   names: string[];
   read(sink: RowSink): Promise<void>;
+  /** The file, when the input is one file on disk (accumulate-plain.ts may read it faster), and the options it is read with. */
+  file?: { path: string; options: ReadOptions };
 }
 
 /** Files (CSV, TSV, .xlsx, .sav, .dta) or `-`, read one after the other as one sample. */
 export function filesInput(sources: string[], options: ReadOptions): TableInput {
-  return { names: sources.map(sourceName), read: (sink) => readSources(sources, options, sink) };
+  const file = sources.length === 1 && sources[0] !== '-' ? { path: sources[0], options } : undefined;
+  return { names: sources.map(sourceName), read: (sink) => readSources(sources, options, sink), file };
 }

@@ -13,6 +13,39 @@ export interface InvalidTally {
   first: { value: string; file: string; line: number };
 }
 
+/** Where a cell of a column goes: the column's index in the header and the coder of its cells. */
+export interface CellCoding<T> {
+  at: number;
+  code: (cell: string) => T;
+}
+
+/**
+ * The coders `code` applies, per column, once the header is bound: item values (per scale,
+ * INVALID for a value that is not an answer), prevalence outcomes (INVALID, 1, 0 or -1),
+ * group cells and the cluster cell (trimmed text, or null when missing). For readers that
+ * split and code rows by other means (accumulate-plain.ts): they must give `values`,
+ * `outcomes`, `groups` and `cluster` what `code` would.
+ */
+export interface CodingPlan {
+  items: CellCoding<number>[][];
+  outcomes: CellCoding<number>[];
+  groups: CellCoding<string | null>[];
+  cluster: CellCoding<string | null> | null;
+}
+
+/** The buffers a RowCoder codes into (a reader may place them in its own memory). */
+export interface CodedBuffers {
+  /** Per scale, as many values as items. */
+  values: Float64Array[];
+  /** One per prevalence entry. */
+  outcomes: Int8Array;
+}
+
+/** Buffers of their own for the scales and prevalence entries of `codebook`. */
+export function codedBuffers(codebook: Codebook): CodedBuffers {
+  return { values: codebook.scales.map((scale) => new Float64Array(scale.items.length)), outcomes: new Int8Array(codebook.prevalence.length) };
+}
+
 export interface CodingOptions {
   groups: string[];
   cluster: string | null;
@@ -66,15 +99,16 @@ export class RowCoder {
     private readonly codebook: Codebook,
     private readonly options: CodingOptions,
     private readonly tally: Map<string, InvalidTally>,
+    buffers: CodedBuffers = codedBuffers(codebook),
   ) {
     this.missing = new Set(codebook.missing);
     this.groupText = memoize((cell): string | null => {
       const text = cell.trim();
       return this.missing.has(text) ? null : text;
     });
-    this.values = codebook.scales.map((scale) => new Float64Array(scale.items.length));
+    this.values = buffers.values;
     this.scores = new Float64Array(codebook.scales.length);
-    this.outcomes = new Int8Array(codebook.prevalence.length);
+    this.outcomes = buffers.outcomes;
     this.groups = options.groups.map(() => null);
   }
 
@@ -142,7 +176,7 @@ export class RowCoder {
         const value = slots[i].code(cell);
         out[i] = value === INVALID ? this.invalid(slots[i], cell, line) : value;
       }
-      this.scores[s] = scaleScore(out, scales[s].score, scales[s].minAnswered);
+      this.scoreScale(s);
     }
     for (let p = 0; p < this.outcomeCoders.length; p++) {
       const outcome = this.outcomeCoders[p](row[index.outcomes[p]]);
@@ -151,6 +185,27 @@ export class RowCoder {
     }
     for (let g = 0; g < this.groups.length; g++) this.groups[g] = this.groupCoders[g](row[index.groups[g]]);
     if (index.cluster >= 0) this.cluster = this.groupText(row[index.cluster]);
+  }
+
+  /** Every scale's score from its values (what `code` does after coding a scale's items). */
+  scoreScales(): void {
+    for (let s = 0; s < this.values.length; s++) this.scoreScale(s);
+  }
+
+  private scoreScale(s: number): void {
+    const scale = this.codebook.scales[s];
+    this.scores[s] = scaleScore(this.values[s], scale.score, scale.minAnswered);
+  }
+
+  /** What `code` applies to which column (after `bind`). */
+  codingPlan(): CodingPlan {
+    const index = this.index!;
+    return {
+      items: this.items.map((slots, s) => slots.map((slot, i) => ({ at: index.items[s][i], code: slot.code }))),
+      outcomes: this.outcomeCoders.map((code, p) => ({ at: index.outcomes[p], code })),
+      groups: this.groupCoders.map((code, g) => ({ at: index.groups[g], code })),
+      cluster: index.cluster >= 0 ? { at: index.cluster, code: this.groupText } : null,
+    };
   }
 
   /** The respondent id of a row (the codebook's `id` column), or '' without one. */

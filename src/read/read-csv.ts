@@ -22,6 +22,8 @@ export interface ReadOptions {
   sheet?: string | null;
   /** Keep SPSS user-missing values as codes. */
   keepUserMissing?: boolean;
+  /** false: never read a small plain CSV by the WebAssembly scan of accumulate-plain.ts (the tests compare both ways). */
+  plainScan?: boolean;
 }
 
 export interface RowSink {
@@ -121,6 +123,8 @@ export interface CsvStart {
   firstDataLine: number;
   /** Fields of every record (the header's). */
   width: number;
+  /** The header the layout gives, as the sink of a read of the file gets it. */
+  header: TableHeader;
 }
 
 /**
@@ -129,11 +133,11 @@ export interface CsvStart {
  * then report it).
  */
 export function probeCsvStart(source: string, head: Uint8Array, whole: boolean, options: ReadOptions): CsvStart | null {
-  const found: { layout: InputLayout | null; line: number; width: number } = { layout: null, line: -1, width: 0 };
+  const found: { header: TableHeader | null; line: number; width: number } = { header: null, line: -1, width: 0 };
   const stop = new Error('probe: first data row found');
   const reader = new TextReader(sourceName(source), options, {
     header: (header) => {
-      found.layout = header.layout;
+      found.header = header;
     },
     rows: (rows, lineOf) => {
       found.line = lineOf(0);
@@ -149,7 +153,8 @@ export function probeCsvStart(source: string, head: Uint8Array, whole: boolean, 
     if (error !== stop) return null;
   }
   const delimiter = reader.delimiter;
-  return found.line === -1 || found.layout === null || delimiter === null ? null : { delimiter, layout: found.layout, firstDataLine: found.line, width: found.width };
+  const header = found.header;
+  return found.line === -1 || header === null || delimiter === null ? null : { delimiter, layout: header.layout, firstDataLine: found.line, width: found.width, header };
 }
 
 async function readStream(source: string, file: string, options: ReadOptions, sink: RowSink): Promise<void> {

@@ -1,0 +1,251 @@
+;; The data lines of a CSV text without quotes, split and coded in WebAssembly (plain-rows.ts).
+;;
+;; A run on a small file splits and codes its rows before V8 has optimised the JavaScript that
+;; does it; here the bytes are scanned once, and each cell that matters is looked up by its
+;; bytes in a table of the cells met before, without making a string of it. A cell not yet in
+;; the table is handed to JavaScript, which codes it once with the codebook's coder and inserts
+;; the result. Anything this scanner does not decide itself (a line of another width, a line
+;; that may be blank by Unicode's whitespace) stops it where that line starts, untouched.
+;;
+;; All addresses are byte offsets into the exported memory, laid out by plain-rows.ts:
+;;   the text                 bytes [pos, end): UTF-8, no `"` in it, starting at a line start
+;;   fields (width x 8)       per field of a line: the index of its first role, its number of roles
+;;   roles (16 bytes each)    kind (i32), value address (i32), entry-id address (i32, -1: none)
+;;   table (capacity x 32)    hash (i32), role + 1 (i32, 0: free), cell offset (i32),
+;;                            cell length (i32), value (f64), entry id (i32), unused (i32)
+;; Role kinds: 0 the cell's value (f64) is stored at the value address; 1 the value is stored as
+;; one signed byte (a prevalence outcome, -1, 0 or 1); 2 only the entry id is stored; 3 the
+;; cell's offset and length (two i32) are stored at the value address, with no lookup.
+;; Line breaks are LF, CRLF and CR, in any mix, as in csv-records.ts; an empty line is skipped.
+(module
+  (memory (export "memory") 1)
+
+  (global $pos (mut i32) (i32.const 0))
+  (global $end (mut i32) (i32.const 0))
+  (global $line (mut i32) (i32.const 0))
+  (global $width (mut i32) (i32.const 0))
+  (global $delimiter (mut i32) (i32.const 0))
+  (global $fields (mut i32) (i32.const 0))
+  (global $roles (mut i32) (i32.const 0))
+  (global $table (mut i32) (i32.const 0))
+  (global $mask (mut i32) (i32.const 0))
+  (global $entries (mut i32) (i32.const 0))
+  (global $rowLine (mut i32) (i32.const 0))
+  (global $missRole (mut i32) (i32.const 0))
+  (global $missStart (mut i32) (i32.const 0))
+  (global $missLength (mut i32) (i32.const 0))
+  (global $missHash (mut i32) (i32.const 0))
+  (global $missSlot (mut i32) (i32.const 0))
+
+  (func (export "setup")
+    (param $pos i32) (param $end i32) (param $line i32) (param $width i32) (param $delimiter i32)
+    (param $fields i32) (param $roles i32) (param $table i32) (param $capacity i32)
+    (global.set $pos (local.get $pos))
+    (global.set $end (local.get $end))
+    (global.set $line (local.get $line))
+    (global.set $width (local.get $width))
+    (global.set $delimiter (local.get $delimiter))
+    (global.set $fields (local.get $fields))
+    (global.set $roles (local.get $roles))
+    (global.set $table (local.get $table))
+    (global.set $mask (i32.sub (local.get $capacity) (i32.const 1)))
+    (global.set $entries (i32.const 0)))
+
+  (func (export "position") (result i32) (global.get $pos))
+  (func (export "rowLine") (result i32) (global.get $rowLine))
+  (func (export "missRole") (result i32) (global.get $missRole))
+  (func (export "missStart") (result i32) (global.get $missStart))
+  (func (export "missLength") (result i32) (global.get $missLength))
+  (func (export "entries") (result i32) (global.get $entries))
+
+  ;; FNV-1a (Fowler, Noll, Vo) of the role, the length and the cell's bytes, taken four at a
+  ;; time (little-endian words, then the last bytes one by one; no word reaches past the cell).
+  (func $hash (param $role i32) (param $at i32) (param $length i32) (result i32)
+    (local $h i32) (local $stop i32) (local $words i32)
+    (local.set $h (i32.mul (i32.xor (i32.const 0x811c9dc5) (local.get $role)) (i32.const 0x01000193)))
+    (local.set $h (i32.mul (i32.xor (local.get $h) (local.get $length)) (i32.const 0x01000193)))
+    (local.set $stop (i32.add (local.get $at) (local.get $length)))
+    (local.set $words (i32.sub (local.get $stop) (i32.and (local.get $length) (i32.const 3))))
+    (block $done (loop $word
+      (br_if $done (i32.ge_u (local.get $at) (local.get $words)))
+      (local.set $h (i32.mul (i32.xor (local.get $h) (i32.load (local.get $at))) (i32.const 0x01000193)))
+      (local.set $at (i32.add (local.get $at) (i32.const 4)))
+      (br $word)))
+    (block $done (loop $byte
+      (br_if $done (i32.ge_u (local.get $at) (local.get $stop)))
+      (local.set $h (i32.mul (i32.xor (local.get $h) (i32.load8_u (local.get $at))) (i32.const 0x01000193)))
+      (local.set $at (i32.add (local.get $at) (i32.const 1)))
+      (br $byte)))
+    (local.get $h))
+
+  ;; Whether bytes [a, a + length) and [b, b + length) are equal (four at a time, then one by one).
+  (func $same (param $a i32) (param $b i32) (param $length i32) (result i32)
+    (local $stop i32) (local $words i32)
+    (local.set $stop (i32.add (local.get $a) (local.get $length)))
+    (local.set $words (i32.sub (local.get $stop) (i32.and (local.get $length) (i32.const 3))))
+    (block $done (loop $word
+      (br_if $done (i32.ge_u (local.get $a) (local.get $words)))
+      (if (i32.ne (i32.load (local.get $a)) (i32.load (local.get $b))) (then (return (i32.const 0))))
+      (local.set $a (i32.add (local.get $a) (i32.const 4)))
+      (local.set $b (i32.add (local.get $b) (i32.const 4)))
+      (br $word)))
+    (block $done (loop $byte
+      (br_if $done (i32.ge_u (local.get $a) (local.get $stop)))
+      (if (i32.ne (i32.load8_u (local.get $a)) (i32.load8_u (local.get $b))) (then (return (i32.const 0))))
+      (local.set $a (i32.add (local.get $a) (i32.const 1)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $byte)))
+    (i32.const 1))
+
+  ;; For a line of one field [at, stop): 1 when it is only spaces, tabs, vertical tabs and form
+  ;; feeds (blank, as JavaScript's trim() sees it), 2 when it is those and bytes beyond ASCII
+  ;; (which may be Unicode whitespace), 0 otherwise.
+  (func $blankness (param $at i32) (param $stop i32) (result i32)
+    (local $c i32) (local $wide i32)
+    (block $done (loop $byte
+      (br_if $done (i32.ge_u (local.get $at) (local.get $stop)))
+      (local.set $c (i32.load8_u (local.get $at)))
+      (if (i32.ge_u (local.get $c) (i32.const 0x80))
+        (then (local.set $wide (i32.const 1)))
+        (else
+          (if (i32.eqz (i32.or (i32.or (i32.eq (local.get $c) (i32.const 32)) (i32.eq (local.get $c) (i32.const 9)))
+                               (i32.or (i32.eq (local.get $c) (i32.const 11)) (i32.eq (local.get $c) (i32.const 12)))))
+            (then (return (i32.const 0))))))
+      (local.set $at (i32.add (local.get $at) (i32.const 1)))
+      (br $byte)))
+    (i32.add (i32.const 1) (local.get $wide)))
+
+  ;; The table entry of (role, cell), or -1 with the free slot where it belongs kept for `insert`
+  ;; (linear probing; plain-rows.ts keeps the table at most half full, so a free slot exists).
+  (func $find (param $role i32) (param $at i32) (param $length i32) (result i32)
+    (local $h i32) (local $slot i32) (local $entry i32) (local $owner i32)
+    (local.set $h (call $hash (local.get $role) (local.get $at) (local.get $length)))
+    (local.set $slot (i32.and (local.get $h) (global.get $mask)))
+    (loop $probe
+      (local.set $entry (i32.add (global.get $table) (i32.shl (local.get $slot) (i32.const 5))))
+      (local.set $owner (i32.load offset=4 (local.get $entry)))
+      (if (i32.eqz (local.get $owner)) (then
+        (global.set $missHash (local.get $h))
+        (global.set $missSlot (local.get $entry))
+        (return (i32.const -1))))
+      (if (i32.and
+            (i32.and
+              (i32.eq (local.get $owner) (i32.add (local.get $role) (i32.const 1)))
+              (i32.eq (i32.load (local.get $entry)) (local.get $h)))
+            (i32.eq (i32.load offset=12 (local.get $entry)) (local.get $length)))
+        (then
+          (if (call $same (i32.load offset=8 (local.get $entry)) (local.get $at) (local.get $length))
+            (then (return (local.get $entry))))))
+      (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (global.get $mask)))
+      (br $probe))
+    (unreachable))
+
+  ;; The cell [at, at + length) of field f into the outputs of the field's roles: 0, or 1 when a
+  ;; role has not met the cell yet (kept in missRole, missStart, missLength for `insert`).
+  (func $field (param $f i32) (param $at i32) (param $length i32) (result i32)
+    (local $role i32) (local $last i32) (local $r i32) (local $kind i32) (local $entry i32) (local $ids i32)
+    (if (i32.ge_u (local.get $f) (global.get $width)) (then (return (i32.const 0))))
+    (local.set $role (i32.load (i32.add (global.get $fields) (i32.shl (local.get $f) (i32.const 3)))))
+    (local.set $last (i32.add (local.get $role)
+      (i32.load offset=4 (i32.add (global.get $fields) (i32.shl (local.get $f) (i32.const 3))))))
+    (block $done (loop $roles
+      (br_if $done (i32.ge_u (local.get $role) (local.get $last)))
+      (local.set $r (i32.add (global.get $roles) (i32.shl (local.get $role) (i32.const 4))))
+      (local.set $kind (i32.load (local.get $r)))
+      (if (i32.eq (local.get $kind) (i32.const 3))
+        (then
+          (i32.store (i32.load offset=4 (local.get $r)) (local.get $at))
+          (i32.store offset=4 (i32.load offset=4 (local.get $r)) (local.get $length)))
+        (else
+          (local.set $entry (call $find (local.get $role) (local.get $at) (local.get $length)))
+          (if (i32.lt_s (local.get $entry) (i32.const 0)) (then
+            (global.set $missRole (local.get $role))
+            (global.set $missStart (local.get $at))
+            (global.set $missLength (local.get $length))
+            (return (i32.const 1))))
+          (if (i32.eqz (local.get $kind))
+            (then (f64.store (i32.load offset=4 (local.get $r)) (f64.load offset=16 (local.get $entry)))))
+          (if (i32.eq (local.get $kind) (i32.const 1))
+            (then (i32.store8 (i32.load offset=4 (local.get $r)) (i32.trunc_f64_s (f64.load offset=16 (local.get $entry))))))
+          (local.set $ids (i32.load offset=8 (local.get $r)))
+          (if (i32.ge_s (local.get $ids) (i32.const 0))
+            (then (i32.store (local.get $ids) (i32.load offset=24 (local.get $entry)))))))
+      (local.set $role (i32.add (local.get $role) (i32.const 1)))
+      (br $roles)))
+    (i32.const 0))
+
+  ;; The pending cell (the last miss) into the table with `value`; its entry id.
+  (func (export "insert") (param $value f64) (result i32)
+    (local $entry i32)
+    (local.set $entry (global.get $missSlot))
+    (i32.store (local.get $entry) (global.get $missHash))
+    (i32.store offset=4 (local.get $entry) (i32.add (global.get $missRole) (i32.const 1)))
+    (i32.store offset=8 (local.get $entry) (global.get $missStart))
+    (i32.store offset=12 (local.get $entry) (global.get $missLength))
+    (f64.store offset=16 (local.get $entry) (local.get $value))
+    (i32.store offset=24 (local.get $entry) (global.get $entries))
+    (global.set $entries (i32.add (global.get $entries) (i32.const 1)))
+    (i32.sub (global.get $entries) (i32.const 1)))
+
+  ;; The next data line: 0 at the end of the text; 1 a row, its outputs written and rowLine its
+  ;; line; 2 a cell not yet in the table (after `insert`, the same line is scanned again);
+  ;; 3 a line left to the JavaScript reader (another number of fields than `width`, or a single
+  ;; field of whitespace and bytes beyond ASCII). After 2 and 3 `position` is where the line starts.
+  (func (export "next") (result i32)
+    (local $p i32) (local $c i32) (local $f i32) (local $fieldAt i32) (local $blank i32) (local $after i32) (local $lineAt i32)
+    (local $end i32) (local $delimiter i32)
+    (local.set $end (global.get $end))
+    (local.set $delimiter (global.get $delimiter))
+    (loop $lines
+      (if (i32.ge_u (global.get $pos) (global.get $end)) (then (return (i32.const 0))))
+      (local.set $p (global.get $pos))
+      (local.set $c (i32.load8_u (local.get $p)))
+      ;; An empty line.
+      (if (i32.or (i32.eq (local.get $c) (i32.const 10)) (i32.eq (local.get $c) (i32.const 13))) (then
+        (global.set $pos (call $afterBreak (local.get $p)))
+        (global.set $line (i32.add (global.get $line) (i32.const 1)))
+        (br $lines)))
+      (global.set $rowLine (global.get $line))
+      (local.set $f (i32.const 0))
+      (local.set $fieldAt (local.get $p))
+      (local.set $lineAt (local.get $p))
+      (block $eol (loop $bytes
+        (br_if $eol (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $c (i32.load8_u (local.get $p)))
+        (br_if $eol (i32.or (i32.eq (local.get $c) (i32.const 10)) (i32.eq (local.get $c) (i32.const 13))))
+        (if (i32.eq (local.get $c) (local.get $delimiter))
+          (then
+            (if (call $field (local.get $f) (local.get $fieldAt) (i32.sub (local.get $p) (local.get $fieldAt)))
+              (then (return (i32.const 2))))
+            (local.set $f (i32.add (local.get $f) (i32.const 1)))
+            (local.set $fieldAt (i32.add (local.get $p) (i32.const 1)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $bytes)))
+      (if (call $field (local.get $f) (local.get $fieldAt) (i32.sub (local.get $p) (local.get $fieldAt)))
+        (then (return (i32.const 2))))
+      (local.set $f (i32.add (local.get $f) (i32.const 1)))
+      (local.set $after (call $afterBreak (local.get $p)))
+      (if (i32.eq (local.get $f) (i32.const 1)) (then
+        (local.set $blank (call $blankness (local.get $lineAt) (local.get $p)))
+        ;; A line of whitespace is blank and skipped (read-csv.ts), whatever the width.
+        (if (i32.eq (local.get $blank) (i32.const 1)) (then
+          (global.set $pos (local.get $after))
+          (global.set $line (i32.add (global.get $line) (i32.const 1)))
+          (br $lines)))
+        (if (i32.eq (local.get $blank) (i32.const 2)) (then (return (i32.const 3))))))
+      (if (i32.ne (local.get $f) (global.get $width)) (then (return (i32.const 3))))
+      (global.set $pos (local.get $after))
+      (global.set $line (i32.add (global.get $line) (i32.const 1)))
+      (return (i32.const 1)))
+    (unreachable))
+
+  ;; Past the line break at p (LF, CRLF or CR), or p at the end of the text.
+  (func $afterBreak (param $p i32) (result i32)
+    (if (i32.ge_u (local.get $p) (global.get $end)) (then (return (local.get $p))))
+    (if (i32.eq (i32.load8_u (local.get $p)) (i32.const 13)) (then
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (if (i32.and (i32.lt_u (local.get $p) (global.get $end)) (i32.eq (i32.load8_u (local.get $p)) (i32.const 10)))
+        (then (return (i32.add (local.get $p) (i32.const 1)))))
+      (return (local.get $p))))
+    (i32.add (local.get $p) (i32.const 1)))
+)
