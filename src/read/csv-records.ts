@@ -22,8 +22,8 @@ export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 /** The most fields in one record. */
 export const MAX_FIELDS = 100_000;
 
-/** Records are handed on in batches of at most this many (also inside one long piece of text). */
-const BATCH_RECORDS = 256;
+/** Records are handed on in batches of at most this many (also inside one long piece of text), unless the constructor is given another size. */
+export const BATCH_RECORDS = 256;
 
 const LF = 10;
 const CR = 13;
@@ -64,13 +64,15 @@ export class CsvRecords {
   /**
    * `columnOf(i)` names field i (0-based) in errors, once the header is known; `batch` gets
    * the complete records after each write and at the end, and before any error is thrown, so
-   * that an earlier problem of the data is found before a later one of the text.
+   * that an earlier problem of the data is found before a later one of the text. Batches hold
+   * at most `batchRecords` records (the records and their lines do not depend on it).
    */
   constructor(
     delimiter: string,
     private readonly file: string,
     private readonly columnOf: (index: number) => string | undefined,
     private readonly batch: RecordBatch,
+    private readonly batchRecords = BATCH_RECORDS,
   ) {
     this.delimiter = delimiter.charCodeAt(0);
   }
@@ -283,7 +285,7 @@ export class CsvRecords {
       this.lines.push(this.line);
       this.line++;
       from += raw.length + 1;
-      if (this.rows.length >= BATCH_RECORDS) this.flush();
+      if (this.rows.length >= this.batchRecords) this.flush();
     }
     return end + 1;
   }
@@ -366,7 +368,7 @@ export class CsvRecords {
     this.row = [];
     this.recordChars = 0;
     this.state = State.FieldStart;
-    if (this.rows.length >= BATCH_RECORDS) this.flush();
+    if (this.rows.length >= this.batchRecords) this.flush();
   }
 
   private flush(): void {

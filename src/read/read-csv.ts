@@ -2,11 +2,12 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import type { Readable } from 'node:stream';
 import { dataError, fileProblem, SurveyError } from '../errors.js';
 import { regularFileSize } from './file-size.js';
-import { CsvRecords, MAX_RECORD_CHARS } from './csv-records.js';
+import { BATCH_RECORDS, CsvRecords, MAX_RECORD_CHARS } from './csv-records.js';
 import { countLineBreaks, TextDecoding, type Encoding } from './text-decoding.js';
 import { detectDelimiter } from './detect-delimiter.js';
 import type { InputLayout, TableHeader } from './table-header.js';
 import { LayoutStage } from './layout/layout-stage.js';
+import { LOOKAHEAD_RECORDS } from './layout/layout.js';
 
 export interface ReadOptions {
   /** Force a delimiter; otherwise comma, semicolon, tab or pipe is detected. */
@@ -116,6 +117,9 @@ export async function readCsvRange(source: string, options: ReadOptions, range: 
   }
 }
 
+/** The probe's record batches: enough for the layout's look-ahead (layout.ts) and a data row, most often in one batch. */
+const PROBE_BATCH_RECORDS = LOOKAHEAD_RECORDS + 2;
+
 /** What the start of a CSV file says: its delimiter, its layout and the line of its first data row. */
 export interface CsvStart {
   delimiter: string;
@@ -135,6 +139,7 @@ export interface CsvStart {
 export function probeCsvStart(source: string, head: Uint8Array, whole: boolean, options: ReadOptions): CsvStart | null {
   const found: { header: TableHeader | null; line: number; width: number } = { header: null, line: -1, width: 0 };
   const stop = new Error('probe: first data row found');
+  // Small batches: the first data row is known a few records after the header, not 256.
   const reader = new TextReader(sourceName(source), options, {
     header: (header) => {
       found.header = header;
@@ -144,7 +149,7 @@ export function probeCsvStart(source: string, head: Uint8Array, whole: boolean, 
       found.width = rows[0].length;
       throw stop;
     },
-  });
+  }, PROBE_BATCH_RECORDS);
   try {
     for (let at = 0; at < head.length; at += CHUNK_BYTES) reader.write(head.subarray(at, at + CHUNK_BYTES));
     // A file shorter than the delimiter's sample is all of it.
@@ -277,6 +282,7 @@ class TextReader {
     private readonly file: string,
     private readonly options: ReadOptions,
     sink: RowSink,
+    private readonly batchRecords = BATCH_RECORDS,
   ) {
     this.decoding = new TextDecoding(file, options.encoding, (text) => this.text(text), () => this.nextLine());
     this.rowStage = new RowStage(file, new LayoutStage(file, 'csv', 'line', options.layout ?? null, sink), () => this.decoding.bytes);
@@ -360,7 +366,7 @@ class TextReader {
     const sample = ended ? text : text.slice(0, this.sampleLength());
     const delimiter = this.options.delimiter ?? detectDelimiter(sample);
     this.chosenDelimiter = delimiter;
-    this.records = new CsvRecords(delimiter, this.file, (i) => this.rowStage.columnName(i), (rows, lines) => this.rowStage.rows(rows, lines));
+    this.records = new CsvRecords(delimiter, this.file, (i) => this.rowStage.columnName(i), (rows, lines) => this.rowStage.rows(rows, lines), this.batchRecords);
     if (text.length > 0) this.records.write(text);
   }
 }
