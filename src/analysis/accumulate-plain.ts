@@ -64,6 +64,9 @@ function lineStart(bytes: Buffer, line: number): number {
   return at;
 }
 
+/** The most prevalence domains (everyone and each group value) the scan counts; more leave the file to the usual reader. */
+const TALLY_DOMAINS = 1024;
+
 function scanRows(
   bytes: Buffer,
   text: { start: number; line: number; width: number; delimiter: number },
@@ -78,13 +81,23 @@ function scanRows(
   const items = scales.reduce((n, scale) => n + scale.items.length, 0);
   const scan = new PlainRows(
     { bytes, start: text.start, line: text.line, width: text.width, delimiter: text.delimiter },
-    { codes: items, outcomes: P, entryIds: P + G + 1, cells: 1, roles: items + P + G + 2 },
+    {
+      codes: items,
+      outcomes: P,
+      entryIds: P + G + 1,
+      cells: 1,
+      roles: items + P + G + 2,
+      scales: scales.length,
+      tallies: settings.cluster === null ? { domains: TALLY_DOMAINS, entries: P, groups: G } : undefined,
+    },
   );
   // The coder codes into the scan's outputs: scale s's items are codes [first[s], first[s] + k).
   const first: number[] = [];
   scales.reduce((at, scale) => (first.push(at), at + scale.items.length), 0);
   const values = scales.map((scale, s) => scan.codes.subarray(first[s], first[s] + scale.items.length));
-  const pass = new RowPass(codebook, settings, { values, outcomes: scan.outcomes });
+  // The scan scores each row itself (RowCoder.scoreScales' figures, into the coder's scores).
+  scan.scoring(scales.map((scale, s) => ({ first: first[s], k: scale.items.length, score: scale.score, minAnswered: scale.minAnswered })));
+  const pass = new RowPass(codebook, settings, { values, outcomes: scan.outcomes, scores: scan.scores });
   pass.header(header);
   const { acc, coder } = pass;
   if (!acc.filter.keepsEveryRow) return null;
@@ -93,16 +106,25 @@ function scanRows(
   const plan = coder.codingPlan();
   const roles: ScanRole[] = [];
   const coders: ((cell: string) => number | string | null)[] = [];
-  const role = (field: number, kind: ScanRole['kind'], slot: number, code: (cell: string) => number | string | null): void => {
+  // Per role: the group column it is the cell of, or -1.
+  const groupOfRole: number[] = [];
+  const role = (field: number, kind: ScanRole['kind'], slot: number, code: (cell: string) => number | string | null, group = -1): void => {
     roles.push({ field, kind, slot });
     coders.push(code);
+    groupOfRole.push(group);
   };
   plan.items.forEach((slots, s) => slots.forEach((item, i) => role(item.at, ROLE_CODE, first[s] + i, item.code)));
   plan.outcomes.forEach((outcome, p) => role(outcome.at, ROLE_OUTCOME, p, outcome.code));
-  plan.groups.forEach((group, g) => role(group.at, ROLE_ENTRY, P + g, group.code));
+  plan.groups.forEach((group, g) => role(group.at, ROLE_ENTRY, P + g, group.code, g));
   if (plan.cluster !== null) role(plan.cluster.at, ROLE_ENTRY, P + G, plan.cluster.code);
   if (pass.idAt >= 0) role(pass.idAt, ROLE_CELL, 0, () => null);
   scan.route(roles);
+  // Without a cluster column the scan also counts prevalence (the domains are made here, as
+  // each new group cell is met); with one, RowPass does.
+  const tallied = plan.cluster === null && settings.cluster === null;
+  if (tallied) scan.tallying(P);
+  pass.prevalenceCounted = tallied;
+  let rows = 0;
 
   // Per entry id: its cell (for UnmatchedPositive) and, for a group or cluster cell, its value.
   const entryCell: string[] = [];
@@ -112,11 +134,11 @@ function scanRows(
     const status = scan.next();
     if (status === SCAN_ROW) {
       acc.filter.keep(NO_CELLS);
-      coder.scoreScales();
       for (let g = 0; g < G; g++) coder.groups[g] = entryValue[scan.entryIds[P + g]];
       if (plan.cluster !== null) coder.cluster = entryValue[scan.entryIds[P + G]];
       const id = pass.idAt >= 0 ? bytes.toString('utf8', scan.cells[0], scan.cells[0] + scan.cells[1]).trim() : '';
       pass.add(cellOf, id, file, scan.rowLine);
+      rows++;
     } else if (status === SCAN_MISS) {
       const r = scan.missRole;
       const cell = bytes.toString('utf8', scan.missStart, scan.missStart + scan.missLength);
@@ -127,7 +149,14 @@ function scanRows(
       if (id < 0) return null;
       entryCell[id] = cell;
       entryValue[id] = typeof coded === 'number' ? null : coded;
+      const g = groupOfRole[r];
+      if (tallied && g >= 0) {
+        const domain = entryValue[id] === null ? -1 : acc.prevalence.domain(g, entryValue[id]!);
+        if (domain >= scan.domainRoom) return null;
+        scan.domainOfEntry[id] = domain;
+      }
     } else if (status === SCAN_END) {
+      if (tallied) acc.prevalence.addTallies(scan.counts.subarray(0, 2 * P * acc.prevalence.domains), rows, scan.groupMissing);
       return { acc, bytes: bytes.length };
     } else {
       return null;

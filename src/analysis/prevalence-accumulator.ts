@@ -99,6 +99,26 @@ export class PrevalenceAccumulator {
     }
   }
 
+  /** The domain of value `value` of group column g, made (as `add` makes it) if it is new. */
+  domain(g: number, value: string): number {
+    return this.domainOf[g].get(value) ?? this.newDomain(g, value);
+  }
+
+  /**
+   * Counts made elsewhere of `rows` more rows, in this accumulator's layout and domains: per
+   * domain d and entry p, positives at [2 (d P + p)] and answered rows after it (at most this
+   * accumulator's domains), and per group column the rows without a value. Only without a
+   * cluster column (the cluster slots are not counted this way).
+   */
+  addTallies(counts: Float64Array, rows: number, groupMissing: Float64Array): void {
+    if (this.clusterColumn !== null || counts.length > 2 * this.domains * this.entries || groupMissing.length !== this.groupColumns.length) {
+      throw new Error('PrevalenceAccumulator.addTallies: with a cluster column, or counts beyond the domains, or other group columns');
+    }
+    this.rows += rows;
+    addRange(this.counts, 0, counts, 0, counts.length);
+    addRange(this.groupMissing, 0, groupMissing, 0, groupMissing.length);
+  }
+
   /** Number of domains (1 + the distinct group values met). */
   get domains(): number {
     return this.domainColumn.length;

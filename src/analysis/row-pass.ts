@@ -47,6 +47,8 @@ export class RowPass {
   outcomeColumns: number[] = [];
   /** The id column's index in the file, -1 when there is none. */
   idAt = -1;
+  /** Set by a reader that adds the rows' prevalence counts itself (accumulate-plain.ts): `add` leaves them. */
+  prevalenceCounted = false;
 
   constructor(
     private readonly codebook: Codebook,
@@ -105,7 +107,7 @@ export class RowPass {
     const row = this.coder;
     for (let s = 0; s < acc.scales.length; s++) acc.scales[s].add(row.values[s]);
     acc.scores.add(row.scores);
-    acc.prevalence.add(row.outcomes, row.groups, row.cluster);
+    if (!this.prevalenceCounted) acc.prevalence.add(row.outcomes, row.groups, row.cluster);
     acc.unmatched.add(row.outcomes, cellOf);
     if (this.idAt >= 0) acc.ids.add(id, file, line);
     acc.rows++;

@@ -5,7 +5,8 @@ import { cov2cor } from '../stats/cov2cor.js';
 import { PAIR_STRIDE, mergePair, pairCorrelation, updatePair } from '../stats/paired-moments.js';
 import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
 import { UNIVARIATE_STRIDE } from '../stats/univariate-moments.js';
-import { ItemFrequencies } from './scale-item-frequencies.js';
+import { denseLength, ItemFrequencies } from './scale-item-frequencies.js';
+import { momentSlice, type MomentKernels } from '../stats/moment-kernels.js';
 import { itemTotalFromCovariance } from '../stats/item-total-correlation.js';
 import { PairTables } from '../stats/polychoric/pair-tables.js';
 
@@ -72,8 +73,8 @@ export class ScaleAccumulator {
   readonly missingMethod: MissingMethod;
   readonly keepData: boolean;
   rows = 0;
-  /** Origin subtracted from every value; NaN until a value is seen. */
-  private shift = Number.NaN;
+  /** [0]: the origin subtracted from every value; NaN until a value is seen. */
+  private readonly origin: Float64Array;
   private readonly reversed: Uint8Array;
   private readonly reverseSum: number;
   private readonly missingCounts: Float64Array;
@@ -87,6 +88,12 @@ export class ScaleAccumulator {
   private dataRows = 0;
   /** Every item pair's contingency table (null unless asked for, or when the codes do not allow it). */
   readonly pairTables: PairTables | null;
+  /**
+   * The arguments of `add`'s kernel (moment-kernels.wat scaleRowAdd) after k and before n: null
+   * when it does not apply (pairwise, keepData, pair tables). Private: a structured clone leaves
+   * it out with the kernels.
+   */
+  readonly #rowKernel: { add: MomentKernels['scaleRowAdd']; at: number[]; span: number; min: number } | null;
 
   constructor(scale: Scale, options: { missing: MissingMethod; keepData: boolean; pairTables?: boolean }) {
     const k = scale.items.length;
@@ -95,9 +102,20 @@ export class ScaleAccumulator {
     this.keepData = options.keepData;
     this.reversed = Uint8Array.from(scale.items, (item) => (scale.reverse.includes(item) ? 1 : 0));
     this.reverseSum = scale.range[0] + scale.range[1];
-    this.missingCounts = new Float64Array(k);
-    this.frequencies = scale.items.map(() => new ItemFrequencies(scale.range));
-    this.listwise = options.missing === 'listwise' ? new CoMoments(k) : null;
+    // One slice of the kernels' memory: the listwise co-moments, then the missing counts, the
+    // reversed flags (as 0 and 1), the dense code counts (span per item) and the origin.
+    const span = denseLength(scale.range);
+    const coMoments = options.missing === 'listwise' ? CoMoments.doubles(k) : 0;
+    const slice = momentSlice(coMoments + 2 * k + k * span + 1);
+    const view = (from: number, length: number): Float64Array => new Float64Array(slice.buffer, slice.byteOffset + 8 * (coMoments + from), length);
+    this.missingCounts = view(0, k);
+    const reversedFlags = view(k, k);
+    reversedFlags.set(this.reversed);
+    const dense = view(2 * k, k * span);
+    this.frequencies = scale.items.map((_, i) => new ItemFrequencies(scale.range, dense.subarray(i * span, (i + 1) * span)));
+    this.origin = view(2 * k + k * span, 1);
+    this.origin[0] = Number.NaN;
+    this.listwise = options.missing === 'listwise' ? new CoMoments(k, slice) : null;
     this.pairwise = options.missing === 'pairwise' ? new PairwiseCoMoments(k) : null;
     this.itemTotal = new Float64Array(k * PAIR_STRIDE);
     // The row the co-moments read, written in place (no copy per row).
@@ -105,12 +123,42 @@ export class ScaleAccumulator {
     this.data = new Float64Array(options.keepData ? 64 * k : 0);
     const codes = options.pairTables === true ? ordinalCodes(scale) : null;
     this.pairTables = codes === null ? null : new PairTables(scale.items.map(() => codes), { maxCategories: MAX_ORDINAL_CATEGORIES });
+    const byteAt = (doubles: number): number => slice.byteOffset + 8 * (coMoments + doubles);
+    this.#rowKernel =
+      this.listwise !== null && !this.keepData && this.pairTables === null && k > 0
+        ? { add: slice.kernels.scaleRowAdd, at: [byteAt(0), byteAt(k), byteAt(2 * k), byteAt(2 * k + k * span)], span, min: scale.range[0] }
+        : null;
   }
 
   /** Add one respondent's k values (NaN = missing). */
   add(values: Float64Array): void {
-    const k = this.k;
     this.rows++;
+    const kernel = this.#rowKernel;
+    if (kernel !== null) {
+      // The whole update in one call; what it leaves is a code the dense counts do not hold.
+      const lw = this.listwise!;
+      const co = lw.pointers();
+      lw.row.set(values);
+      const { at } = kernel;
+      const result = kernel.add(this.k, co[0], at[0], at[1], at[2], kernel.span, kernel.min, this.reverseSum, at[3], lw.n + 1, co[1], co[2], co[3]);
+      if ((result & 1) === 1) lw.n++;
+      if (result > 1) this.countUncounted(values);
+      return;
+    }
+    this.addInJavaScript(values);
+  }
+
+  /** The answered codes of a row that the kernel left uncounted (not whole numbers of the range). */
+  private countUncounted(values: Float64Array): void {
+    for (let i = 0; i < this.k; i++) {
+      const v = values[i];
+      if (v === v) this.frequencies[i].addUncounted(this.reversed[i] === 1 ? this.reverseSum - v : v);
+    }
+  }
+
+  /** `add` without the kernel: pairwise deletion, the rows kept for the bootstrap, pair tables. */
+  private addInJavaScript(values: Float64Array): void {
+    const k = this.k;
     let answered = 0;
     for (let i = 0; i < k; i++) {
       const v = values[i];
@@ -120,7 +168,7 @@ export class ScaleAccumulator {
       }
       answered++;
       this.frequencies[i].add(this.reversed[i] === 1 ? this.reverseSum - v : v);
-      if (this.shift !== this.shift) this.shift = v;
+      if (this.origin[0] !== this.origin[0]) this.origin[0] = v;
     }
     if (this.listwise !== null && answered < k) return;
     // The rows behind alpha: complete rows listwise (psych polychoric(na.omit(x))), every row pairwise.
@@ -128,7 +176,7 @@ export class ScaleAccumulator {
     const y = this.y;
     let total = 0;
     for (let i = 0; i < k; i++) {
-      y[i] = values[i] - this.shift;
+      y[i] = values[i] - this.origin[0];
       if (y[i] === y[i]) total += y[i];
     }
     if (this.keepData) this.store(y);
@@ -146,7 +194,7 @@ export class ScaleAccumulator {
    * Merge another accumulator of the same scale and options, as if its rows had been added
    * after these: counts and frequencies exactly, moments by Chan, Golub & LeVeque (1979) /
    * Pébay (2008) (co-moments.ts, pairwise-co-moments.ts, paired-moments.ts), the other's means
-   * first moved to this side's origin (mean + other.shift − this.shift). `other` may be a
+   * first moved to this side's origin (mean + other's origin − this one's). `other` may be a
    * ScaleAccumulator or its structured clone (postMessage from a worker): only its fields are
    * read, never a method or getter. Throws when either side keeps its rows (keepData).
    */
@@ -165,8 +213,9 @@ export class ScaleAccumulator {
       throw new Error('ScaleAccumulator.merge: the accumulators belong to different scales or options');
     }
     // Other's origin, moved to this side's; this side takes other's when it saw no value.
-    if (this.shift !== this.shift) this.shift = other.shift;
-    const d = other.shift === other.shift ? other.shift - this.shift : 0;
+    const shift = other.origin[0];
+    if (this.origin[0] !== this.origin[0]) this.origin[0] = shift;
+    const d = shift === shift ? shift - this.origin[0] : 0;
     this.rows += other.rows;
     for (let i = 0; i < k; i++) {
       this.missingCounts[i] += other.missingCounts[i];
@@ -215,7 +264,7 @@ export class ScaleAccumulator {
       pairwiseCorrelation = correlation;
       for (let i = 0; i < k; i++) {
         itemN[i] = n;
-        itemMean[i] = n > 0 ? lw.mean[i] + this.shift : Number.NaN;
+        itemMean[i] = n > 0 ? lw.mean[i] + this.origin[0] : Number.NaN;
         itemSd[i] = Math.sqrt(covariance[i * k + i]);
       }
     } else {
@@ -227,7 +276,7 @@ export class ScaleAccumulator {
       for (let i = 0; i < k; i++) {
         const o = i * UNIVARIATE_STRIDE;
         itemN[i] = pw.single[o];
-        itemMean[i] = pw.single[o] > 0 ? pw.single[o + 1] + this.shift : Number.NaN;
+        itemMean[i] = pw.single[o] > 0 ? pw.single[o + 1] + this.origin[0] : Number.NaN;
         itemSd[i] = Math.sqrt(covariance[i * k + i]);
       }
     }

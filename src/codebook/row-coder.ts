@@ -39,11 +39,17 @@ export interface CodedBuffers {
   values: Float64Array[];
   /** One per prevalence entry. */
   outcomes: Int8Array;
+  /** One per scale (scoreScales writes them). */
+  scores: Float64Array;
 }
 
 /** Buffers of their own for the scales and prevalence entries of `codebook`. */
 export function codedBuffers(codebook: Codebook): CodedBuffers {
-  return { values: codebook.scales.map((scale) => new Float64Array(scale.items.length)), outcomes: new Int8Array(codebook.prevalence.length) };
+  return {
+    values: codebook.scales.map((scale) => new Float64Array(scale.items.length)),
+    outcomes: new Int8Array(codebook.prevalence.length),
+    scores: new Float64Array(codebook.scales.length),
+  };
 }
 
 export interface CodingOptions {
@@ -107,7 +113,7 @@ export class RowCoder {
       return this.missing.has(text) ? null : text;
     });
     this.values = buffers.values;
-    this.scores = new Float64Array(codebook.scales.length);
+    this.scores = buffers.scores;
     this.outcomes = buffers.outcomes;
     this.groups = options.groups.map(() => null);
   }

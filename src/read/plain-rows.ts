@@ -50,7 +50,9 @@ declare const WebAssembly: {
 
 interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  setup(pos: number, end: number, line: number, width: number, delimiter: number, fields: number, roles: number, table: number, capacity: number): void;
+  setup(pos: number, end: number, line: number, width: number, delimiter: number, fields: number, roles: number, table: number, capacity: number, maxCapacity: number): void;
+  scoring(scales: number, count: number, scores: number): void;
+  tallying(entries: number, outcomes: number, groups: number, groupIds: number, domainOf: number, counts: number, groupMissing: number): void;
   next(): ScanStatus;
   insert(value: number): number;
   position(): number;
@@ -64,6 +66,10 @@ interface Exports {
 /** Distinct cells the table holds at most (it is kept at most half full). */
 export const MAX_ENTRIES = 1 << 14;
 const TABLE_SLOTS = 2 * MAX_ENTRIES;
+/** The first table's slots; it doubles when half full, each table right after the one before. */
+const FIRST_TABLE_SLOTS = 256;
+/** Bytes of all the tables there may be: 32 per slot of 256 + 512 + ... + TABLE_SLOTS. */
+const TABLES_BYTES = 32 * (2 * TABLE_SLOTS - FIRST_TABLE_SLOTS);
 const PAGE_BYTES = 65536;
 
 let compiled: object | null = null;
@@ -74,14 +80,45 @@ export class PlainRows {
   readonly outcomes: Int8Array;
   readonly entryIds: Int32Array;
   readonly cells: Int32Array;
+  /** Each row's scale scores (see `scoring`). */
+  readonly scores: Float64Array;
+  /**
+   * The prevalence counts of the rows (see `tallying`): per entry id, its domain (the caller
+   * writes it, -1 for a missing group value); per domain d and entry p, positive answers at
+   * [2 (d P + p)] and answered rows after it; per group column, rows without a value.
+   */
+  readonly domainOfEntry: Int32Array;
+  readonly counts: Float64Array;
+  readonly groupMissing: Float64Array;
   private readonly exports: Exports;
   /** Role index in the scanner (roles sorted by field) → index in the caller's list. */
   private callerRole = new Int32Array(0);
   private readonly text: PlainText;
-  private readonly layout: { codes: number; outcomes: number; entryIds: number; cells: number; fields: number; roles: number; table: number; maxRoles: number };
+  private readonly tallies: { domains: number; entries: number; groups: number };
+  private readonly layout: {
+    codes: number;
+    outcomes: number;
+    entryIds: number;
+    cells: number;
+    scores: number;
+    scales: number;
+    groupMissing: number;
+    counts: number;
+    domainOf: number;
+    fields: number;
+    roles: number;
+    table: number;
+    maxRoles: number;
+  };
 
-  /** `slots`: how many outputs of each kind the roles use, and at most how many roles there are. */
-  constructor(text: PlainText, slots: { codes: number; outcomes: number; entryIds: number; cells: number; roles: number }) {
+  /**
+   * `slots`: how many outputs of each kind the roles use, at most how many roles there are, how
+   * many scales are scored, and the prevalence counts' room: domains × entries, group columns.
+   */
+  constructor(
+    text: PlainText,
+    slots: { codes: number; outcomes: number; entryIds: number; cells: number; roles: number; scales: number; tallies?: { domains: number; entries: number; groups: number } },
+  ) {
     compiled ??= new WebAssembly.Module(Buffer.from(PLAIN_ROWS_WASM, 'base64'));
     const exports = new WebAssembly.Instance(compiled, {}).exports as unknown as Exports;
     this.exports = exports;
@@ -91,10 +128,16 @@ export class PlainRows {
     const outcomesAt = codesAt + 8 * slots.codes;
     const entryIdsAt = align(outcomesAt + slots.outcomes, 4);
     const cellsAt = entryIdsAt + 4 * slots.entryIds;
-    const fieldsAt = align(cellsAt + 8 * slots.cells, 8);
+    const scoresAt = align(cellsAt + 8 * slots.cells, 8);
+    const scalesAt = scoresAt + 8 * slots.scales;
+    const tallies = slots.tallies ?? { domains: 0, entries: 0, groups: 0 };
+    const groupMissingAt = scalesAt + 16 * slots.scales;
+    const countsAt = groupMissingAt + 8 * tallies.groups;
+    const domainOfAt = countsAt + 16 * tallies.domains * tallies.entries;
+    const fieldsAt = domainOfAt + (slots.tallies === undefined ? 0 : 4 * MAX_ENTRIES);
     const rolesAt = fieldsAt + 8 * text.width;
     const tableAt = align(rolesAt + 16 * slots.roles, 32);
-    const bytes = tableAt + 32 * TABLE_SLOTS;
+    const bytes = tableAt + TABLES_BYTES;
     const have = exports.memory.buffer.byteLength;
     if (bytes > have) exports.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
     const buffer = exports.memory.buffer;
@@ -103,8 +146,64 @@ export class PlainRows {
     this.outcomes = new Int8Array(buffer, outcomesAt, slots.outcomes);
     this.entryIds = new Int32Array(buffer, entryIdsAt, slots.entryIds);
     this.cells = new Int32Array(buffer, cellsAt, 2 * slots.cells);
+    this.scores = new Float64Array(buffer, scoresAt, slots.scales);
+    this.groupMissing = new Float64Array(buffer, groupMissingAt, tallies.groups);
+    this.counts = new Float64Array(buffer, countsAt, 2 * tallies.domains * tallies.entries);
+    this.domainOfEntry = new Int32Array(buffer, domainOfAt, slots.tallies === undefined ? 0 : MAX_ENTRIES);
     this.text = text;
-    this.layout = { codes: codesAt, outcomes: outcomesAt, entryIds: entryIdsAt, cells: cellsAt, fields: fieldsAt, roles: rolesAt, table: tableAt, maxRoles: slots.roles };
+    this.tallies = tallies;
+    this.layout = {
+      codes: codesAt,
+      outcomes: outcomesAt,
+      entryIds: entryIdsAt,
+      cells: cellsAt,
+      scores: scoresAt,
+      scales: scalesAt,
+      groupMissing: groupMissingAt,
+      counts: countsAt,
+      domainOf: domainOfAt,
+      fields: fieldsAt,
+      roles: rolesAt,
+      table: tableAt,
+      maxRoles: slots.roles,
+    };
+  }
+
+  /**
+   * Every row also adds its outcomes (slots [0, entries)) to domain 0 and to the domain of each
+   * group cell (entry ids in slots [groupsAt, groupsAt + groups)) in `counts`, or counts a row
+   * without a value in `groupMissing`: PrevalenceAccumulator.add without a cluster column. The
+   * caller gives each group cell's entry id its domain in `domainOfEntry` when it inserts it,
+   * within the constructor's room. Needs the constructor's `tallies`.
+   */
+  tallying(groupsAt: number): void {
+    const { outcomes, entryIds, domainOf, counts, groupMissing } = this.layout;
+    const groups = this.groupMissing.length;
+    if (this.domainOfEntry.length === 0 || groupsAt < 0 || groupsAt + groups > this.entryIds.length) {
+      throw new Error('PlainRows.tallying: no room for tallies was made, or the group slots are beyond the entry ids');
+    }
+    const { entries } = this.tallies;
+    if (entries > this.outcomes.length) throw new Error('PlainRows.tallying: more prevalence entries than outcome slots');
+    this.exports.tallying(entries, outcomes, groups, entryIds + 4 * groupsAt, domainOf, counts, groupMissing);
+  }
+
+  /** The most domains `counts` has room for (the constructor's). */
+  get domainRoom(): number {
+    return this.tallies.domains;
+  }
+
+  /**
+   * Every row also gets the scores of these scales in `scores` (as scale-score.ts computes them):
+   * scale s's k item values are codes [first, first + k). At most the constructor's count.
+   */
+  scoring(scales: { first: number; k: number; score: 'mean' | 'sum'; minAnswered: number }[]): void {
+    const { codes, scales: scalesAt, scores } = this.layout;
+    if (scales.length > this.scores.length || scales.some((scale) => scale.first < 0 || scale.first + scale.k > this.codes.length)) {
+      throw new Error('PlainRows.scoring: more scales than the constructor was told of, or codes beyond its count');
+    }
+    const table = new Int32Array(this.exports.memory.buffer, scalesAt, 4 * scales.length);
+    scales.forEach((scale, s) => table.set([codes + 8 * scale.first, scale.k, scale.score === 'sum' ? 1 : 0, scale.minAnswered], 4 * s));
+    this.exports.scoring(scalesAt, scales.length, scores);
   }
 
   /**
@@ -130,7 +229,7 @@ export class PlainRows {
       routes[4 * r + 1] = kind === ROLE_CODE ? codesAt + 8 * slot : kind === ROLE_OUTCOME ? outcomesAt + slot : kind === ROLE_CELL ? cellsAt + 8 * slot : -1;
       routes[4 * r + 2] = kind === ROLE_OUTCOME || kind === ROLE_ENTRY ? entryIdsAt + 4 * slot : -1;
     });
-    exports.setup(text.start, text.bytes.length, text.line, text.width, text.delimiter, fieldsAt, rolesAt, tableAt, TABLE_SLOTS);
+    exports.setup(text.start, text.bytes.length, text.line, text.width, text.delimiter, fieldsAt, rolesAt, tableAt, FIRST_TABLE_SLOTS, TABLE_SLOTS);
   }
 
   /** The next line: a row (outputs written), a miss, the end, or a line set aside (see plain-rows.wat). */

@@ -12,7 +12,15 @@
 ;;   fields (width x 8)       per field of a line: the index of its first role, its number of roles
 ;;   roles (16 bytes each)    kind (i32), value address (i32), entry-id address (i32, -1: none)
 ;;   table (capacity x 32)    hash (i32), role + 1 (i32, 0: free), cell offset (i32),
+;;                            (a table that gets half full is moved into one twice its size,
+;;                            right after it, up to maxCapacity; the room is the caller's)
 ;;                            cell length (i32), value (f64), entry id (i32), unused (i32)
+;;   scales (16 bytes each)   the address of its first code (f64, its k codes in a row), k,
+;;                            1 for a sum score (0: mean), the fewest answers for a score
+;;   scores (f64 per scale)   each row's scale scores, as scale-score.ts computes them
+;;   tallies                  per entry id, its domain (i32, -1: a missing group value); per
+;;                            domain and prevalence entry, positive and answered rows (two
+;;                            f64); per group column, rows without a value (f64)
 ;; Role kinds: 0 the cell's value (f64) is stored at the value address; 1 the value is stored as
 ;; one signed byte (a prevalence outcome, -1, 0 or 1); 2 only the entry id is stored; 3 the
 ;; cell's offset and length (two i32) are stored at the value address, with no lookup.
@@ -29,6 +37,8 @@
   (global $roles (mut i32) (i32.const 0))
   (global $table (mut i32) (i32.const 0))
   (global $mask (mut i32) (i32.const 0))
+  (global $capacity (mut i32) (i32.const 0))
+  (global $maxCapacity (mut i32) (i32.const 0))
   (global $entries (mut i32) (i32.const 0))
   (global $rowLine (mut i32) (i32.const 0))
   (global $missRole (mut i32) (i32.const 0))
@@ -36,10 +46,21 @@
   (global $missLength (mut i32) (i32.const 0))
   (global $missHash (mut i32) (i32.const 0))
   (global $missSlot (mut i32) (i32.const 0))
+  (global $scales (mut i32) (i32.const 0))
+  (global $scaleCount (mut i32) (i32.const 0))
+  (global $scores (mut i32) (i32.const 0))
+  (global $tallyOn (mut i32) (i32.const 0))
+  (global $tallyEntries (mut i32) (i32.const 0))
+  (global $outcomes (mut i32) (i32.const 0))
+  (global $groups (mut i32) (i32.const 0))
+  (global $groupIds (mut i32) (i32.const 0))
+  (global $domainOf (mut i32) (i32.const 0))
+  (global $counts (mut i32) (i32.const 0))
+  (global $groupMissing (mut i32) (i32.const 0))
 
   (func (export "setup")
     (param $pos i32) (param $end i32) (param $line i32) (param $width i32) (param $delimiter i32)
-    (param $fields i32) (param $roles i32) (param $table i32) (param $capacity i32)
+    (param $fields i32) (param $roles i32) (param $table i32) (param $capacity i32) (param $maxCapacity i32)
     (global.set $pos (local.get $pos))
     (global.set $end (local.get $end))
     (global.set $line (local.get $line))
@@ -49,7 +70,29 @@
     (global.set $roles (local.get $roles))
     (global.set $table (local.get $table))
     (global.set $mask (i32.sub (local.get $capacity) (i32.const 1)))
+    (global.set $capacity (local.get $capacity))
+    (global.set $maxCapacity (local.get $maxCapacity))
     (global.set $entries (i32.const 0)))
+
+  ;; The scales whose scores each row gets (none until this is called).
+  (func (export "scoring") (param $scales i32) (param $count i32) (param $scores i32)
+    (global.set $scales (local.get $scales))
+    (global.set $scaleCount (local.get $count))
+    (global.set $scores (local.get $scores)))
+
+  ;; The prevalence counts each row adds to (prevalence-accumulator.ts without a cluster column):
+  ;; `entries` outcomes (one signed byte each) at `outcomes`, the entry ids of the row's `groups`
+  ;; group cells at `groupIds` (i32 each).
+  (func (export "tallying") (param $entries i32) (param $outcomes i32) (param $groups i32) (param $groupIds i32)
+    (param $domainOf i32) (param $counts i32) (param $groupMissing i32)
+    (global.set $tallyOn (i32.const 1))
+    (global.set $tallyEntries (local.get $entries))
+    (global.set $outcomes (local.get $outcomes))
+    (global.set $groups (local.get $groups))
+    (global.set $groupIds (local.get $groupIds))
+    (global.set $domainOf (local.get $domainOf))
+    (global.set $counts (local.get $counts))
+    (global.set $groupMissing (local.get $groupMissing)))
 
   (func (export "position") (result i32) (global.get $pos))
   (func (export "rowLine") (result i32) (global.get $rowLine))
@@ -185,7 +228,39 @@
     (f64.store offset=16 (local.get $entry) (local.get $value))
     (i32.store offset=24 (local.get $entry) (global.get $entries))
     (global.set $entries (i32.add (global.get $entries) (i32.const 1)))
+    (if (i32.and
+          (i32.ge_u (i32.shl (global.get $entries) (i32.const 1)) (global.get $capacity))
+          (i32.lt_u (global.get $capacity) (global.get $maxCapacity)))
+      (then (call $grow)))
     (i32.sub (global.get $entries) (i32.const 1)))
+
+  ;; The table's entries into one twice its size right after it (zeroed memory), each at the
+  ;; first free slot from its hash, as `find` probes. A small table keeps a small file's scan on
+  ;; few memory pages: each page touched for the first time costs a page fault.
+  (func $grow
+    (local $old i32) (local $stop i32) (local $table i32) (local $mask i32) (local $slot i32) (local $to i32)
+    (local.set $old (global.get $table))
+    (local.set $stop (i32.add (local.get $old) (i32.shl (global.get $capacity) (i32.const 5))))
+    (local.set $table (local.get $stop))
+    (local.set $mask (i32.sub (i32.shl (global.get $capacity) (i32.const 1)) (i32.const 1)))
+    (block $done (loop $entry
+      (br_if $done (i32.ge_u (local.get $old) (local.get $stop)))
+      (if (i32.load offset=4 (local.get $old)) (then
+        (local.set $slot (i32.and (i32.load (local.get $old)) (local.get $mask)))
+        (block $placed (loop $probe
+          (local.set $to (i32.add (local.get $table) (i32.shl (local.get $slot) (i32.const 5))))
+          (br_if $placed (i32.eqz (i32.load offset=4 (local.get $to))))
+          (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (local.get $mask)))
+          (br $probe)))
+        (i64.store (local.get $to) (i64.load (local.get $old)))
+        (i64.store offset=8 (local.get $to) (i64.load offset=8 (local.get $old)))
+        (i64.store offset=16 (local.get $to) (i64.load offset=16 (local.get $old)))
+        (i64.store offset=24 (local.get $to) (i64.load offset=24 (local.get $old)))))
+      (local.set $old (i32.add (local.get $old) (i32.const 32)))
+      (br $entry)))
+    (global.set $table (local.get $table))
+    (global.set $capacity (i32.shl (global.get $capacity) (i32.const 1)))
+    (global.set $mask (local.get $mask)))
 
   ;; The next data line: 0 at the end of the text; 1 a row, its outputs written and rowLine its
   ;; line; 2 a cell not yet in the table (after `insert`, the same line is scanned again);
@@ -236,8 +311,72 @@
       (if (i32.ne (local.get $f) (global.get $width)) (then (return (i32.const 3))))
       (global.set $pos (local.get $after))
       (global.set $line (i32.add (global.get $line) (i32.const 1)))
+      (call $scoreRow)
+      (if (global.get $tallyOn) (then (call $tallyRow)))
       (return (i32.const 1)))
     (unreachable))
+
+  ;; Each scale's score of the row (scale-score.ts): the mean of its answered codes (NaN is
+  ;; missing), times k for a sum score; NaN when no code or fewer than the fewest are answered.
+  ;; The codes are added in item order, as there.
+  (func $scoreRow
+    (local $s i32) (local $entry i32) (local $at i32) (local $stop i32) (local $k i32)
+    (local $v f64) (local $sum f64) (local $answered i32) (local $mean f64)
+    (block $done (loop $scale
+      (br_if $done (i32.ge_u (local.get $s) (global.get $scaleCount)))
+      (local.set $entry (i32.add (global.get $scales) (i32.shl (local.get $s) (i32.const 4))))
+      (local.set $at (i32.load (local.get $entry)))
+      (local.set $k (i32.load offset=4 (local.get $entry)))
+      (local.set $stop (i32.add (local.get $at) (i32.shl (local.get $k) (i32.const 3))))
+      (local.set $sum (f64.const 0))
+      (local.set $answered (i32.const 0))
+      (block $summed (loop $code
+        (br_if $summed (i32.ge_u (local.get $at) (local.get $stop)))
+        (local.set $v (f64.load (local.get $at)))
+        (if (f64.eq (local.get $v) (local.get $v)) (then
+          (local.set $answered (i32.add (local.get $answered) (i32.const 1)))
+          (local.set $sum (f64.add (local.get $sum) (local.get $v)))))
+        (local.set $at (i32.add (local.get $at) (i32.const 8)))
+        (br $code)))
+      (local.set $mean (f64.div (local.get $sum) (f64.convert_i32_u (local.get $answered))))
+      (if (i32.load offset=8 (local.get $entry))
+        (then (local.set $mean (f64.mul (local.get $mean) (f64.convert_i32_u (local.get $k))))))
+      (f64.store (i32.add (global.get $scores) (i32.shl (local.get $s) (i32.const 3)))
+        (select (f64.const nan) (local.get $mean)
+          (i32.or (i32.eqz (local.get $answered)) (i32.lt_u (local.get $answered) (i32.load offset=12 (local.get $entry))))))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br $scale))))
+
+;; The row's outcomes into domain 0 (everyone) and the domain of each group cell, or a row
+  ;; without a value for that group column (PrevalenceAccumulator.add).
+  (func $tallyRow
+    (local $g i32) (local $d i32) (local $at i32)
+    (call $tally (i32.const 0))
+    (block $done (loop $group
+      (br_if $done (i32.ge_u (local.get $g) (global.get $groups)))
+      (local.set $d (i32.load (i32.add (global.get $domainOf)
+        (i32.shl (i32.load (i32.add (global.get $groupIds) (i32.shl (local.get $g) (i32.const 2)))) (i32.const 2)))))
+      (if (i32.lt_s (local.get $d) (i32.const 0))
+        (then
+          (local.set $at (i32.add (global.get $groupMissing) (i32.shl (local.get $g) (i32.const 3))))
+          (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.const 1))))
+        (else (call $tally (local.get $d))))
+      (local.set $g (i32.add (local.get $g) (i32.const 1)))
+      (br $group))))
+
+  ;; Per entry p with an answer (outcome 0 or 1; -1 is missing): positives += outcome, answered += 1.
+  (func $tally (param $d i32)
+    (local $at i32) (local $p i32) (local $o i32)
+    (local.set $at (i32.add (global.get $counts) (i32.shl (i32.mul (local.get $d) (global.get $tallyEntries)) (i32.const 4))))
+    (block $done (loop $entry
+      (br_if $done (i32.ge_u (local.get $p) (global.get $tallyEntries)))
+      (local.set $o (i32.load8_s (i32.add (global.get $outcomes) (local.get $p))))
+      (if (i32.ge_s (local.get $o) (i32.const 0)) (then
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.convert_i32_s (local.get $o))))
+        (f64.store offset=8 (local.get $at) (f64.add (f64.load offset=8 (local.get $at)) (f64.const 1)))))
+      (local.set $at (i32.add (local.get $at) (i32.const 16)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $entry))))
 
   ;; Past the line break at p (LF, CRLF or CR), or p at the end of the text.
   (func $afterBreak (param $p i32) (result i32)

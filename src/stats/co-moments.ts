@@ -1,4 +1,4 @@
-import { type MomentKernels, momentSlice } from './moment-kernels.js';
+import { type MomentKernels, type MomentSlice, momentSlice } from './moment-kernels.js';
 
 /**
  * Streaming co-moment matrix of k variables over complete rows (listwise deletion): n, the k
@@ -27,15 +27,26 @@ export class CoMoments {
   /** Byte offsets of row, mean, delta and m in the kernels' memory. */
   readonly #at: Int32Array;
 
-  constructor(k: number) {
+  /** `slice`: where its numbers live (at least CoMoments.doubles(k) of them; default: a slice of its own). */
+  constructor(k: number, slice: MomentSlice = momentSlice(CoMoments.doubles(k))) {
     this.k = k;
-    const { kernels, buffer, byteOffset } = momentSlice(3 * k + k * k);
+    const { kernels, buffer, byteOffset } = slice;
     this.#kernels = kernels;
     this.#at = Int32Array.of(byteOffset, byteOffset + 8 * k, byteOffset + 16 * k, byteOffset + 24 * k);
     this.row = new Float64Array(buffer, this.#at[0], k);
     this.mean = new Float64Array(buffer, this.#at[1], k);
     this.delta = new Float64Array(buffer, this.#at[2], k);
     this.m = new Float64Array(buffer, this.#at[3], k * k);
+  }
+
+  /** The f64 values a CoMoments of k variables keeps in the kernels' memory: row, mean, delta and M. */
+  static doubles(k: number): number {
+    return 3 * k + k * k;
+  }
+
+  /** Byte offsets of row, mean, delta and M in the kernels' memory, for a kernel that adds rows itself (scaleRowAdd). */
+  pointers(): Int32Array {
+    return this.#at;
   }
 
   /** Add a complete row (every value observed). */

@@ -16,6 +16,26 @@ export interface MomentKernels {
   coMomentsAdd(k: number, n: number, y: number, mean: number, delta: number, m: number): void;
   /** PairwiseCoMoments.add: row `y` (NaN = missing) into `single` ([n, mean, M2] per variable) and `pairs`. */
   pairwiseAdd(k: number, y: number, single: number, pairs: number): void;
+  /**
+   * ScaleAccumulator.add under listwise deletion: row `y`'s missing answers and dense code
+   * counts, the origin, and a complete row (moved to the origin) into CoMoments; 2 u + c (c: the
+   * row was complete, u: answered codes left to the caller). See moment-kernels.wat.
+   */
+  scaleRowAdd(
+    k: number,
+    y: number,
+    missing: number,
+    reversed: number,
+    dense: number,
+    span: number,
+    min: number,
+    reverseSum: number,
+    shift: number,
+    n: number,
+    mean: number,
+    delta: number,
+    m: number,
+  ): number;
 }
 
 /** An accumulator's slice of a kernels' memory: `doubles` f64 values from byte `byteOffset` of `buffer`, zeroed. */
@@ -68,6 +88,7 @@ function newChunk(bytes: number): { kernels: MomentKernels; buffer: ArrayBuffer;
   const kernels: MomentKernels = {
     coMomentsAdd: exports.coMomentsAdd as MomentKernels['coMomentsAdd'],
     pairwiseAdd: exports.pairwiseAdd as MomentKernels['pairwiseAdd'],
+    scaleRowAdd: exports.scaleRowAdd as MomentKernels['scaleRowAdd'],
   };
   return { kernels, buffer: memory.buffer, used: 0 };
 }

@@ -17,7 +17,7 @@
   ;; n is the row count with this row. Welford (1962); Pébay (2008), eq. 3.12:
   ;;   d_i = y_i - mean_i,  mean_i' = mean_i + d_i / n,  M_ij' = M_ij + d_i (y_j - mean_j'), j >= i
   ;; `delta` (k values) is scratch space for the d_i.
-  (func (export "coMomentsAdd")
+  (func $coMomentsAdd (export "coMomentsAdd")
     (param $k i32) (param $n f64) (param $y i32) (param $mean i32) (param $delta i32) (param $m i32)
     (local $i i32) (local $d f64) (local $di f64) (local $yEnd i32) (local $at i32) (local $yj i32) (local $meanj i32)
     (local.set $yEnd (i32.add (local.get $y) (i32.shl (local.get $k) (i32.const 3))))
@@ -119,4 +119,60 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $var_i)))
   )
+
+  ;; ScaleAccumulator.add of one row under listwise deletion (scale-accumulator.ts), in place.
+  ;; `y` holds the row's k values (NaN = missing); per item i:
+  ;;   missing:   missing[i] += 1;
+  ;;   answered:  its code c = reverseSum - y_i for a reversed item (reversed[i] = 1), else y_i,
+  ;;              counts in dense[i span + (c - min)] when c - min is a whole number in [0, span);
+  ;;              the first answered value of all rows becomes the origin, shift[0].
+  ;; A complete row is then moved to the origin (y_i - shift) and added to the co-moments
+  ;; (coMomentsAdd, n = its row count with this row). The result is 2 u + c: c = 1 when the row
+  ;; was complete (and added), u the answered codes not counted here (the caller counts them).
+  (func (export "scaleRowAdd")
+    (param $k i32) (param $y i32) (param $missing i32) (param $reversed i32) (param $dense i32) (param $span i32)
+    (param $min f64) (param $reverseSum f64) (param $shift i32)
+    (param $n f64) (param $mean i32) (param $delta i32) (param $m i32) (result i32)
+    (local $i i32) (local $at i32) (local $v f64) (local $code f64) (local $index f64) (local $answered i32) (local $uncounted i32)
+    (local $origin f64)
+    (local.set $i (i32.const 0))
+    (block $items (loop $item_i
+      (br_if $items (i32.ge_u (local.get $i) (local.get $k)))
+      (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+      (local.set $v (f64.load (i32.add (local.get $y) (local.get $at))))
+      (if (f64.ne (local.get $v) (local.get $v))
+        (then
+          (f64.store (i32.add (local.get $missing) (local.get $at))
+            (f64.add (f64.load (i32.add (local.get $missing) (local.get $at))) (f64.const 1))))
+        (else
+          (local.set $answered (i32.add (local.get $answered) (i32.const 1)))
+          (local.set $code (select
+            (f64.sub (local.get $reverseSum) (local.get $v))
+            (local.get $v)
+            (f64.eq (f64.load (i32.add (local.get $reversed) (local.get $at))) (f64.const 1))))
+          (local.set $index (f64.sub (local.get $code) (local.get $min)))
+          (if (i32.and
+                (i32.and (f64.ge (local.get $index) (f64.const 0)) (f64.lt (local.get $index) (f64.convert_i32_u (local.get $span))))
+                (f64.eq (local.get $index) (f64.floor (local.get $index))))
+            (then
+              (local.set $at (i32.add (local.get $dense)
+                (i32.shl (i32.add (i32.mul (local.get $i) (local.get $span)) (i32.trunc_f64_u (local.get $index))) (i32.const 3))))
+              (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.const 1))))
+            (else (local.set $uncounted (i32.add (local.get $uncounted) (i32.const 1)))))
+          (if (f64.ne (f64.load (local.get $shift)) (f64.load (local.get $shift)))
+            (then (f64.store (local.get $shift) (local.get $v))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $item_i)))
+    (if (i32.lt_u (local.get $answered) (local.get $k))
+      (then (return (i32.shl (local.get $uncounted) (i32.const 1)))))
+    (local.set $origin (f64.load (local.get $shift)))
+    (local.set $i (i32.const 0))
+    (block $moved (loop $move_i
+      (br_if $moved (i32.ge_u (local.get $i) (local.get $k)))
+      (local.set $at (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 3))))
+      (f64.store (local.get $at) (f64.sub (f64.load (local.get $at)) (local.get $origin)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $move_i)))
+    (call $coMomentsAdd (local.get $k) (local.get $n) (local.get $y) (local.get $mean) (local.get $delta) (local.get $m))
+    (i32.or (i32.shl (local.get $uncounted) (i32.const 1)) (i32.const 1)))
 )

@@ -124,6 +124,41 @@ describe('PrevalenceAccumulator.merge', () => {
   });
 });
 
+describe('PrevalenceAccumulator.addTallies', () => {
+  it('adds counts made in its own domains (the plain scan\'s) as add() would have counted the same rows', () => {
+    const groups = ['band', 'role'];
+    for (let seed = 1; seed <= 6; seed++) {
+      const rows = prevalenceRows(seed, 60, groups.length);
+      const expected = prevalenceView(prevalencePass(rows, groups, null));
+      // The domains are made as the rows meet them; the counts kept apart, in the same layout.
+      const acc = new PrevalenceAccumulator(ENTRIES, groups, null);
+      const P = ENTRIES.length;
+      const counts = new Float64Array(2 * P * 200);
+      const groupMissing = new Float64Array(groups.length);
+      for (const row of rows) {
+        const domains = [0];
+        row.groups.forEach((value, g) => (value === null ? groupMissing[g]++ : domains.push(acc.domain(g, value))));
+        for (const d of domains) row.outcomes.forEach((o, p) => {
+          if (o >= 0) {
+            counts[2 * (d * P + p)] += o;
+            counts[2 * (d * P + p) + 1]++;
+          }
+        });
+      }
+      acc.addTallies(counts.subarray(0, 2 * P * acc.domains), rows.length, groupMissing);
+      expect(prevalenceView(acc), `seed ${seed}`).toEqual(expected);
+    }
+  });
+
+  it('refuses a cluster column, counts beyond its domains and other group columns', () => {
+    const clustered = new PrevalenceAccumulator(ENTRIES, ['band'], 'site');
+    expect(() => clustered.addTallies(new Float64Array(6), 1, new Float64Array(1))).toThrow(/cluster/);
+    const acc = new PrevalenceAccumulator(ENTRIES, ['band'], null);
+    expect(() => acc.addTallies(new Float64Array(12), 1, new Float64Array(1))).toThrow(/beyond/);
+    expect(() => acc.addTallies(new Float64Array(6), 1, new Float64Array(2))).toThrow(/group columns/);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // DuplicateIds
 

@@ -1,8 +1,11 @@
-// The WebAssembly scan of plain CSV lines (src/read/plain-rows.wat): the committed binary, and
-// the rows, lines, misses and set-aside lines of small texts worked out by hand. Its agreement
+// The WebAssembly scan of plain CSV lines (src/read/plain-rows.wat): the committed binary, the
+// rows, lines, misses and set-aside lines of small texts worked out by hand, and each row's
+// scale scores against scale-score.ts, bit for bit, on random rows. Its agreement
 // with the usual reader on random files is tests/analysis/accumulate-plain.test.ts.
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { scaleScore } from '../../src/codebook/scale-score.js';
 import { MODULES, currentSource } from '../../scripts/build-wasm.mjs';
 import { PlainRows, ROLE_CELL, ROLE_CODE, ROLE_ENTRY, ROLE_OUTCOME, SCAN_ASIDE, SCAN_END, SCAN_MISS, SCAN_ROW } from '../../src/read/plain-rows.js';
 
@@ -16,7 +19,7 @@ describe('the committed WebAssembly binary', () => {
 /** Scans `text` (its data from byte 0, line 2) coding every cell of field 1 by its length and of field 2 as an outcome; the events in order. */
 function events(text: string, width = 3): string[] {
   const bytes = Buffer.from(text);
-  const scan = new PlainRows({ bytes, start: 0, line: 2, width, delimiter: 0x2c }, { codes: 1, outcomes: 1, entryIds: 2, cells: 1, roles: 4 });
+  const scan = new PlainRows({ bytes, start: 0, line: 2, width, delimiter: 0x2c }, { codes: 1, outcomes: 1, entryIds: 2, cells: 1, roles: 4, scales: 0 });
   const roles = [
     { field: 0, kind: ROLE_CELL, slot: 0 },
     { field: 1, kind: ROLE_CODE, slot: 0 },
@@ -69,5 +72,104 @@ describe('PlainRows', () => {
 
   it('keeps cells of the same bytes apart by role, and a cell met before costs no miss', () => {
     expect(events('k,y,y\nk,y,y\n')).toEqual(['miss 1 "y"', 'miss 2 "y"', 'miss 3 "y"', 'row 2 k 1 1 e1=e2', 'row 3 k 1 1 e1=e2']);
+  });
+
+  it('scores every row as scale-score.ts does: the mean or prorated sum of the answered codes, NaN below the fewest answers', () => {
+    // Three scales over one line of codes; a cell of one letter is missing, any other is its number.
+    const scales = [
+      { first: 0, k: 3, score: 'mean' as const, minAnswered: 2 },
+      { first: 3, k: 2, score: 'sum' as const, minAnswered: 1 },
+      { first: 5, k: 4, score: 'sum' as const, minAnswered: 4 },
+    ];
+    const cell = fc.oneof(fc.constant('x'), fc.integer({ min: -5, max: 9 }).map(String), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => String(v)));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 20 }), (rows) => {
+        const bytes = Buffer.from(rows.map((row) => row.join(',')).join('\n'));
+        const scan = new PlainRows({ bytes, start: 0, line: 2, width: 9, delimiter: 0x2c }, { codes: 9, outcomes: 0, entryIds: 0, cells: 0, roles: 9, scales: 3 });
+        scan.route(Array.from({ length: 9 }, (_, f) => ({ field: f, kind: ROLE_CODE, slot: f })));
+        scan.scoring(scales);
+        let r = 0;
+        for (let status = scan.next(); status !== SCAN_END; status = scan.next()) {
+          if (status === SCAN_MISS) {
+            const text = bytes.toString('utf8', scan.missStart, scan.missStart + scan.missLength);
+            scan.insert(text === 'x' ? Number.NaN : Number(text));
+            continue;
+          }
+          expect(status).toBe(SCAN_ROW);
+          const values = rows[r++].map((text) => (text === 'x' ? Number.NaN : Number(text)));
+          scales.forEach((scale, s) => {
+            const expected = scaleScore(values.slice(scale.first, scale.first + scale.k), scale.score, scale.minAnswered);
+            expect(Object.is(scan.scores[s], expected) || (Number.isNaN(scan.scores[s]) && Number.isNaN(expected)), `row ${r} scale ${s}`).toBe(true);
+          });
+        }
+        expect(r).toBe(rows.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses scales beyond the counts it was made for', () => {
+    const scan = new PlainRows({ bytes: Buffer.from('1,2\n'), start: 0, line: 2, width: 2, delimiter: 0x2c }, { codes: 2, outcomes: 0, entryIds: 0, cells: 0, roles: 2, scales: 1 });
+    expect(() => scan.scoring([{ first: 1, k: 2, score: 'mean', minAnswered: 1 }])).toThrow(/beyond/);
+    expect(() => scan.scoring([{ first: 0, k: 1, score: 'mean', minAnswered: 1 }, { first: 1, k: 1, score: 'mean', minAnswered: 1 }])).toThrow(/more scales/);
+  });
+
+  it('counts prevalence per domain as PrevalenceAccumulator.add does, worked by hand', () => {
+    // Fields: outcome of entry 0, outcome of entry 1, group cell. Outcomes: y 1, n 0, anything else -1 (missing).
+    // Group cells: "A" domain 1, "B" domain 2, "?" a missing group value.
+    const bytes = Buffer.from('y,n,A\nn,y,B\ny,-,?\n-,-,A\ny,y,A\n');
+    const scan = new PlainRows(
+      { bytes, start: 0, line: 2, width: 3, delimiter: 0x2c },
+      { codes: 0, outcomes: 2, entryIds: 3, cells: 0, roles: 4, scales: 0, tallies: { domains: 3, entries: 2, groups: 1 } },
+    );
+    scan.route([
+      { field: 0, kind: ROLE_OUTCOME, slot: 0 },
+      { field: 1, kind: ROLE_OUTCOME, slot: 1 },
+      { field: 2, kind: ROLE_ENTRY, slot: 2 },
+    ]);
+    scan.tallying(2);
+    let rows = 0;
+    for (let status = scan.next(); status !== SCAN_END; status = scan.next()) {
+      if (status === SCAN_ROW) {
+        rows++;
+        continue;
+      }
+      expect(status).toBe(SCAN_MISS);
+      const cell = bytes.toString('utf8', scan.missStart, scan.missStart + scan.missLength);
+      if (scan.missRole === 2) scan.domainOfEntry[scan.insert(0)] = { A: 1, B: 2 }[cell] ?? -1;
+      else scan.insert(cell === 'y' ? 1 : cell === 'n' ? 0 : -1);
+    }
+    expect(rows).toBe(5);
+    // [positives, answered] of entry 0 then entry 1, per domain: everyone, A (rows 1, 4, 5), B (row 2).
+    expect([...scan.counts]).toEqual([3, 4, 2, 3, /* A */ 2, 2, 1, 2, /* B */ 0, 1, 1, 1]);
+    expect([...scan.groupMissing]).toEqual([1]);
+    expect(scan.domainRoom).toBe(3);
+  });
+
+  it('refuses to count without room for it, or with group slots beyond the entry ids', () => {
+    const text = { bytes: Buffer.from('y\n'), start: 0, line: 2, width: 1, delimiter: 0x2c };
+    expect(() => new PlainRows(text, { codes: 0, outcomes: 1, entryIds: 1, cells: 0, roles: 1, scales: 0 }).tallying(0)).toThrow(/no room/);
+    const scan = new PlainRows(text, { codes: 0, outcomes: 1, entryIds: 1, cells: 0, roles: 1, scales: 0, tallies: { domains: 2, entries: 1, groups: 1 } });
+    expect(() => scan.tallying(1)).toThrow(/beyond the entry ids/);
+  });
+
+  it('finds every cell again after its table has grown from 256 slots to tens of thousands', () => {
+    // 12,000 distinct cells, then all of them again: each is a miss once, never twice.
+    const cells = Array.from({ length: 12000 }, (_, i) => `c${i * 7919}`);
+    const bytes = Buffer.from([...cells, ...cells].join('\n'));
+    const scan = new PlainRows({ bytes, start: 0, line: 2, width: 1, delimiter: 0x2c }, { codes: 1, outcomes: 0, entryIds: 0, cells: 0, roles: 1, scales: 0 });
+    scan.route([{ field: 0, kind: ROLE_CODE, slot: 0 }]);
+    let misses = 0;
+    const seen: number[] = [];
+    for (let status = scan.next(); status !== SCAN_END; status = scan.next()) {
+      if (status === SCAN_MISS) {
+        misses++;
+        expect(scan.insert(Number(bytes.toString('utf8', scan.missStart + 1, scan.missStart + scan.missLength)))).toBeGreaterThanOrEqual(0);
+        continue;
+      }
+      seen.push(scan.codes[0]);
+    }
+    expect(misses).toBe(cells.length);
+    expect(seen).toEqual([...cells, ...cells].map((cell) => Number(cell.slice(1))));
   });
 });
