@@ -9,6 +9,8 @@ import { registerFactors } from './factors-command.js';
 import { SCORES_HELP, runScores } from './scores-command.js';
 import { isTerminal, prepareStdout, writeStderr, writeStdout } from './std-streams.js';
 
+export { nothingBuffered } from './std-streams.js';
+
 const EXIT_STATUS_HELP = `
 Exit status: 0 success (warnings allowed), 1 the data or a file could not be analysed,
 2 bad usage, options or codebook.`;

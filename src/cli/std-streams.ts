@@ -23,6 +23,14 @@ let debugErrors = false;
 const viaStream = [false, process.platform !== 'linux', process.platform !== 'linux'];
 let watching = false;
 
+/**
+ * Whether every byte written so far went out by write(2) itself, none through a stream that may
+ * still hold some: then the process can end as soon as the command is done (bin/survey-analyze.js).
+ */
+export function nothingBuffered(): boolean {
+  return !viaStream[1] && !viaStream[2];
+}
+
 /** Set up stdout for a run: `debug` adds the stack to a write error; streams get their error handler. */
 export function prepareStdout(debug = false): void {
   debugErrors = debug;
@@ -64,10 +72,9 @@ export function writeStdout(text: string | Buffer): Promise<void> {
     return Promise.resolve();
   }
   if (rest === null) return Promise.resolve();
+  // Settled once the stream has handed these bytes to the system, not merely queued them.
   return new Promise((resolve) => {
-    const out = stdoutStream();
-    if (out.write(rest)) resolve();
-    else out.once('drain', resolve);
+    stdoutStream().write(rest, () => resolve());
   });
 }
 
