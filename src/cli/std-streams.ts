@@ -72,9 +72,10 @@ export function writeStdout(text: string | Buffer): Promise<void> {
     return Promise.resolve();
   }
   if (rest === null) return Promise.resolve();
-  // Settled once the stream has handed these bytes to the system, not merely queued them.
   return new Promise((resolve) => {
-    stdoutStream().write(rest, () => resolve());
+    const out = stdoutStream();
+    if (out.write(rest)) resolve();
+    else out.once('drain', resolve);
   });
 }
 

@@ -100,7 +100,10 @@ export interface Segment {
   italic: boolean;
 }
 
-/** The statistic symbols set in italics, as whole words. Made on first use: a Unicode pattern costs a fraction of a millisecond to build, which a run without --style apa does not spend. */
+/**
+ * The statistic symbols set in italics, as whole words. Made on first use: a Unicode pattern
+ * costs a fraction of a millisecond to build, which a run without --style apa does not spend.
+ */
 let symbols: RegExp | null = null;
 
 /**
