@@ -31,10 +31,18 @@ const COMMON = {
   alias: { debug: `${ROOT}scripts/no-debug.cjs` },
 };
 
+/**
+ * Node's CommonJS module wrapper, written around the CLI bundle: bin/load-cli.cjs compiles the
+ * file's text as it is, so the text is not copied once more to be wrapped at every start.
+ */
+export const MODULE_WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
+
 export const BUNDLE_OPTIONS = {
   ...COMMON,
   entryPoints: [`${ROOT}src/cli/main.ts`],
   plugins: [vendorPlugin(), lazyBuiltinPlugin()],
+  banner: { js: MODULE_WRAPPER[0] },
+  footer: { js: MODULE_WRAPPER[1] },
 };
 
 /**
@@ -109,8 +117,11 @@ export function vendorOptions(name, outfile) {
  */
 export const LIBRARY_OPTIONS = {
   ...BUNDLE_OPTIONS,
-  // The library keeps SheetJS, docx and YAML inside: it is one file with nothing to resolve.
+  // The library keeps SheetJS, docx and YAML inside: it is one file with nothing to resolve,
+  // required as any CommonJS file (no module wrapper around it).
   plugins: [],
+  banner: {},
+  footer: {},
   entryPoints: [`${ROOT}src/index.ts`],
   minify: false,
   minifySyntax: true,

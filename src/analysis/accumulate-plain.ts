@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { Codebook } from '../codebook/codebook.js';
 import { INVALID } from '../codebook/cell-coders.js';
 import { regularFileSize } from '../read/file-size.js';
 import { sniffFormat, SNIFF_BYTES } from '../read/formats/sniff-format.js';
-import { PlainRows, ROLE_CELL, ROLE_CODE, ROLE_ENTRY, ROLE_OUTCOME, SCAN_END, SCAN_MISS, SCAN_ROW, type ScanRole } from '../read/plain-rows.js';
+import { PlainRows, ROLE_CELL, ROLE_CODE, ROLE_ENTRY, ROLE_OUTCOME, SCAN_BLOCK, SCAN_END, SCAN_MISS, SCAN_ROW, type ScanRole } from '../read/plain-rows.js';
 import { probeCsvStart, sourceName, WHOLE_FILE_BYTES, type ReadOptions } from '../read/read-csv.js';
 import type { TableHeader } from '../read/table-header.js';
 import type { AnalysisSettings } from './analyze.js';
@@ -67,6 +67,12 @@ function lineStart(bytes: Buffer, line: number): number {
 /** The most prevalence domains (everyone and each group value) the scan counts; more leave the file to the usual reader. */
 const TALLY_DOMAINS = 1024;
 
+/**
+ * The values a block of rows holds at most (codes, or scores): rows come in blocks of up to 1024
+ * rows within this, whose outputs are small enough to stay on few memory pages.
+ */
+const BLOCK_VALUES = 1 << 12;
+
 function scanRows(
   bytes: Buffer,
   text: { start: number; line: number; width: number; delimiter: number },
@@ -79,6 +85,11 @@ function scanRows(
   const P = codebook.prevalence.length;
   const G = settings.groups.length;
   const items = scales.reduce((n, scale) => n + scale.items.length, 0);
+  // Without a cluster column the scan counts prevalence itself (`tallying`), and the rows come
+  // in blocks, each block added to the accumulators at once (RowPass.addRows); with one, RowPass
+  // adds each row's prevalence, and every row is a block of its own, given to RowPass.add.
+  const tallied = settings.cluster === null;
+  const blockRows = tallied ? Math.max(1, Math.min(1024, Math.floor((settings.read.plainBlockValues ?? BLOCK_VALUES) / Math.max(1, items, scales.length)))) : 1;
   const scan = new PlainRows(
     { bytes, start: text.start, line: text.line, width: text.width, delimiter: text.delimiter },
     {
@@ -88,16 +99,18 @@ function scanRows(
       cells: 1,
       roles: items + P + G + 2,
       scales: scales.length,
-      tallies: settings.cluster === null ? { domains: TALLY_DOMAINS, entries: P, groups: G } : undefined,
+      tallies: tallied ? { domains: TALLY_DOMAINS, entries: P, groups: G } : undefined,
+      blockRows,
     },
   );
-  // The coder codes into the scan's outputs: scale s's items are codes [first[s], first[s] + k).
+  // The coder codes into the scan's outputs. Scale s's items are codes from first[s] on, k per
+  // row of a block: the block's rows of a scale are one run of values, as ScaleAccumulator.addRows takes them.
   const first: number[] = [];
-  scales.reduce((at, scale) => (first.push(at), at + scale.items.length), 0);
+  scales.reduce((at, scale) => (first.push(blockRows * at), at + scale.items.length), 0);
   const values = scales.map((scale, s) => scan.codes.subarray(first[s], first[s] + scale.items.length));
   // The scan scores each row itself (RowCoder.scoreScales' figures, into the coder's scores).
   scan.scoring(scales.map((scale, s) => ({ first: first[s], k: scale.items.length, score: scale.score, minAnswered: scale.minAnswered })));
-  const pass = new RowPass(codebook, settings, { values, outcomes: scan.outcomes, scores: scan.scores });
+  const pass = new RowPass(codebook, settings, { values, outcomes: scan.outcomes, scores: scan.scores.subarray(0, scales.length) }, tallied ? blockRows : 0);
   pass.header(header);
   const { acc, coder } = pass;
   if (!acc.filter.keepsEveryRow) return null;
@@ -106,42 +119,50 @@ function scanRows(
   const plan = coder.codingPlan();
   const roles: ScanRole[] = [];
   const coders: ((cell: string) => number | string | null)[] = [];
-  // Per role: the group column it is the cell of, or -1.
+  // Per role: the group column it is the cell of, or -1; the prevalence entry it is the outcome of, or -1.
   const groupOfRole: number[] = [];
-  const role = (field: number, kind: ScanRole['kind'], slot: number, code: (cell: string) => number | string | null, group = -1): void => {
-    roles.push({ field, kind, slot });
+  const outcomeOfRole: number[] = [];
+  const role = (field: number, kind: ScanRole['kind'], slot: number, step: number, code: (cell: string) => number | string | null, group = -1): void => {
+    roles.push({ field, kind, slot, step });
     coders.push(code);
     groupOfRole.push(group);
+    outcomeOfRole.push(kind === ROLE_OUTCOME ? slot : -1);
   };
-  plan.items.forEach((slots, s) => slots.forEach((item, i) => role(item.at, ROLE_CODE, first[s] + i, item.code)));
-  plan.outcomes.forEach((outcome, p) => role(outcome.at, ROLE_OUTCOME, p, outcome.code));
-  plan.groups.forEach((group, g) => role(group.at, ROLE_ENTRY, P + g, group.code, g));
-  if (plan.cluster !== null) role(plan.cluster.at, ROLE_ENTRY, P + G, plan.cluster.code);
-  if (pass.idAt >= 0) role(pass.idAt, ROLE_CELL, 0, () => null);
+  plan.items.forEach((slots, s) => slots.forEach((item, i) => role(item.at, ROLE_CODE, first[s] + i, slots.length, item.code)));
+  plan.outcomes.forEach((outcome, p) => role(outcome.at, ROLE_OUTCOME, p, 0, outcome.code));
+  plan.groups.forEach((group, g) => role(group.at, ROLE_ENTRY, P + g, 0, group.code, g));
+  if (plan.cluster !== null) role(plan.cluster.at, ROLE_ENTRY, P + G, 0, plan.cluster.code);
+  if (pass.idAt >= 0) role(pass.idAt, ROLE_CELL, 0, 1, () => null);
   scan.route(roles);
-  // Without a cluster column the scan also counts prevalence (the domains are made here, as
-  // each new group cell is met); with one, RowPass does.
-  const tallied = plan.cluster === null && settings.cluster === null;
-  if (tallied) scan.tallying(P);
+  if (tallied) {
+    scan.tallying(P);
+    scan.blocking();
+  }
   pass.prevalenceCounted = tallied;
-  let rows = 0;
 
-  // Per entry id: its cell (for UnmatchedPositive) and, for a group or cluster cell, its value.
+  // Per entry id: its cell (for UnmatchedPositive) and, for a group or cluster cell, its value; per
+  // prevalence entry, its distinct cells in the order first met, with their outcomes.
   const entryCell: string[] = [];
   const entryValue: (string | null)[] = [];
+  const distinct: { cell: string; outcome: number }[][] = codebook.prevalence.map(() => []);
   const cellOf = (p: number): string => entryCell[scan.entryIds[p]];
+  const cellText = cellTexts(bytes);
+  const idOf = (r: number): string => cellText(scan.cells[2 * r], scan.cells[2 * r + 1]).trim();
   for (;;) {
     const status = scan.next();
     if (status === SCAN_ROW) {
       acc.filter.keep(NO_CELLS);
       for (let g = 0; g < G; g++) coder.groups[g] = entryValue[scan.entryIds[P + g]];
       if (plan.cluster !== null) coder.cluster = entryValue[scan.entryIds[P + G]];
-      const id = pass.idAt >= 0 ? bytes.toString('utf8', scan.cells[0], scan.cells[0] + scan.cells[1]).trim() : '';
-      pass.add(cellOf, id, file, scan.rowLine);
-      rows++;
+      pass.add(cellOf, pass.idAt >= 0 ? idOf(0) : '', file, scan.rowLine);
+    } else if (status === SCAN_BLOCK || status === SCAN_END) {
+      // Row by row (with a cluster), every row was added as it came.
+      const count = tallied ? scan.takeRows() : 0;
+      acc.filter.keepAll(count);
+      if (count > 0) pass.addRows(values.map((v, s) => scan.codes.subarray(first[s], first[s] + count * v.length)), scan.scores, count, idOf, file, scan.lines);
     } else if (status === SCAN_MISS) {
       const r = scan.missRole;
-      const cell = bytes.toString('utf8', scan.missStart, scan.missStart + scan.missLength);
+      const cell = cellText(scan.missStart, scan.missLength);
       const coded = coders[r](cell);
       // A value that is not an answer: the usual read reports it (or, with --lenient, tallies it).
       if (coded === INVALID) return null;
@@ -149,17 +170,32 @@ function scanRows(
       if (id < 0) return null;
       entryCell[id] = cell;
       entryValue[id] = typeof coded === 'number' ? null : coded;
+      if (tallied && outcomeOfRole[r] >= 0) distinct[outcomeOfRole[r]].push({ cell, outcome: coded as number });
       const g = groupOfRole[r];
       if (tallied && g >= 0) {
         const domain = entryValue[id] === null ? -1 : acc.prevalence.domain(g, entryValue[id]!);
         if (domain >= scan.domainRoom) return null;
         scan.domainOfEntry[id] = domain;
       }
-    } else if (status === SCAN_END) {
-      if (tallied) acc.prevalence.addTallies(scan.counts.subarray(0, 2 * P * acc.prevalence.domains), rows, scan.groupMissing);
-      return { acc, bytes: bytes.length };
     } else {
       return null;
     }
+    if (status === SCAN_END) {
+      if (tallied) {
+        acc.prevalence.addTallies(scan.counts.subarray(0, 2 * P * acc.prevalence.domains), acc.rows, scan.groupMissing);
+        distinct.forEach((cells, p) => acc.unmatched.addDistinct(p, cells));
+      }
+      return { acc, bytes: bytes.length };
+    }
   }
+}
+
+/**
+ * The text of the cell of `length` bytes at byte `start` (UTF-8). An ASCII text is decoded once,
+ * whole, and each cell is a slice of it: one decoding call per cell costs more than the cell.
+ */
+function cellTexts(bytes: Buffer): (start: number, length: number) => string {
+  if (!isAscii(bytes)) return (start, length) => bytes.toString('utf8', start, start + length);
+  const text = bytes.toString('latin1');
+  return (start, length) => text.slice(start, start + length);
 }

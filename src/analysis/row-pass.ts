@@ -50,10 +50,12 @@ export class RowPass {
   /** Set by a reader that adds the rows' prevalence counts itself (accumulate-plain.ts): `add` leaves them. */
   prevalenceCounted = false;
 
+  /** `blockRows`: the most rows a reader gives `addRows` at once (0: it uses `add` only). */
   constructor(
     private readonly codebook: Codebook,
     settings: AnalysisSettings,
     buffers?: CodedBuffers,
+    blockRows = 0,
   ) {
     const invalid = new Map<string, InvalidTally>();
     const coder = new RowCoder(codebook, { groups: settings.groups, cluster: settings.cluster, lenient: settings.lenient }, invalid, buffers);
@@ -73,8 +75,9 @@ export class RowPass {
         missing: settings.missing,
         keepData: keepsRows(settings),
         pairTables: settings.itemCorrelations === 'polychoric',
+        blockRows,
       })),
-      scores: new ScoreAccumulator(codebook.scales, settings.correlation),
+      scores: new ScoreAccumulator(codebook.scales, settings.correlation, blockRows),
       prevalence: new PrevalenceAccumulator(codebook.prevalence, settings.groups, settings.cluster),
       invalid,
       header: '',
@@ -111,5 +114,21 @@ export class RowPass {
     acc.unmatched.add(row.outcomes, cellOf);
     if (this.idAt >= 0) acc.ids.add(id, file, line);
     acc.rows++;
+  }
+
+  /**
+   * `count` coded rows at once, as `add` of each in turn, from a reader that counts their
+   * prevalence itself and gives the unmatched positives their cells apart
+   * (UnmatchedPositive.addDistinct): scale s's values in values[s], k per row, the rows' scores
+   * one per scale per row, row r's trimmed id cell `idOf(r)` (not asked without an id column)
+   * and its line lines[r].
+   */
+  addRows(values: Float64Array[], scores: Float64Array, count: number, idOf: (r: number) => string, file: string, lines: Int32Array): void {
+    const acc = this.acc;
+    if (!this.prevalenceCounted) throw new Error('RowPass.addRows: the reader must count the prevalence itself');
+    for (let s = 0; s < acc.scales.length; s++) acc.scales[s].addRows(values[s], count);
+    acc.scores.addRows(scores, count);
+    if (this.idAt >= 0) for (let r = 0; r < count; r++) acc.ids.add(idOf(r), file, lines[r]);
+    acc.rows += count;
   }
 }

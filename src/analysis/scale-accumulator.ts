@@ -93,9 +93,12 @@ export class ScaleAccumulator {
    * when it does not apply (pairwise, keepData, pair tables). Private: a structured clone leaves
    * it out with the kernels.
    */
-  readonly #rowKernel: { add: MomentKernels['scaleRowAdd']; at: number[]; span: number; min: number } | null;
+  readonly #rowKernel: { add: MomentKernels['scaleRowAdd']; addRows: MomentKernels['scaleRowsAdd']; at: number[]; span: number; min: number } | null;
+  /** Where `addRows` copies a block of rows for the kernel (blockRows × k values in its memory); empty without one. */
+  readonly #block: { rows: Float64Array; at: number };
 
-  constructor(scale: Scale, options: { missing: MissingMethod; keepData: boolean; pairTables?: boolean }) {
+  /** `blockRows`: the most rows `addRows` is given at once (default 0: only `add` is used). */
+  constructor(scale: Scale, options: { missing: MissingMethod; keepData: boolean; pairTables?: boolean; blockRows?: number }) {
     const k = scale.items.length;
     this.k = k;
     this.missingMethod = options.missing;
@@ -106,7 +109,10 @@ export class ScaleAccumulator {
     // reversed flags (as 0 and 1), the dense code counts (span per item) and the origin.
     const span = denseLength(scale.range);
     const coMoments = options.missing === 'listwise' ? CoMoments.doubles(k) : 0;
-    const slice = momentSlice(coMoments + 2 * k + k * span + 1);
+    const blockRows = options.blockRows ?? 0;
+    if (!(blockRows >= 0 && blockRows < 65536)) throw new Error('ScaleAccumulator: blockRows must be below 65536');
+    const own = coMoments + 2 * k + k * span + 1;
+    const slice = momentSlice(own + blockRows * k);
     const view = (from: number, length: number): Float64Array => new Float64Array(slice.buffer, slice.byteOffset + 8 * (coMoments + from), length);
     this.missingCounts = view(0, k);
     const reversedFlags = view(k, k);
@@ -126,8 +132,9 @@ export class ScaleAccumulator {
     const byteAt = (doubles: number): number => slice.byteOffset + 8 * (coMoments + doubles);
     this.#rowKernel =
       this.listwise !== null && !this.keepData && this.pairTables === null && k > 0
-        ? { add: slice.kernels.scaleRowAdd, at: [byteAt(0), byteAt(k), byteAt(2 * k), byteAt(2 * k + k * span)], span, min: scale.range[0] }
+        ? { add: slice.kernels.scaleRowAdd, addRows: slice.kernels.scaleRowsAdd, at: [byteAt(0), byteAt(k), byteAt(2 * k), byteAt(2 * k + k * span)], span, min: scale.range[0] }
         : null;
+    this.#block = { rows: view(own - coMoments, blockRows * k), at: byteAt(own - coMoments) };
   }
 
   /** Add one respondent's k values (NaN = missing). */
@@ -146,6 +153,33 @@ export class ScaleAccumulator {
       return;
     }
     this.addInJavaScript(values);
+  }
+
+  /**
+   * Add `count` rows, row r's k values at rows[r k, (r + 1) k): as `add` of each in turn, done by
+   * one kernel call for the block (copied into the kernel's memory) where `add` would use the kernel.
+   */
+  addRows(rows: Float64Array, count: number): void {
+    const kernel = this.#rowKernel;
+    const k = this.k;
+    if (kernel === null || count > this.#block.rows.length / k) {
+      for (let r = 0; r < count; r++) this.addInJavaScript(rows.subarray(r * k, (r + 1) * k));
+      this.rows += count;
+      return;
+    }
+    this.#block.rows.set(rows.subarray(0, count * k));
+    const lw = this.listwise!;
+    const co = lw.pointers();
+    const { at } = kernel;
+    for (let done = 0; done < count; ) {
+      const result = kernel.addRows(k, this.#block.at + 8 * k * done, count - done, at[0], at[1], at[2], kernel.span, kernel.min, this.reverseSum, at[3], lw.n, co[1], co[2], co[3]);
+      lw.n += result >>> 16;
+      done += result & 0xffff;
+      // The kernel stops after a row with codes it did not count, or at the end: that last row's
+      // are counted here (countUncounted leaves the codes the kernel counted).
+      this.countUncounted(rows.subarray((done - 1) * k, done * k));
+    }
+    this.rows += count;
   }
 
   /** The answered codes of a row that the kernel left uncounted (not whole numbers of the range). */

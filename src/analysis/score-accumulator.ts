@@ -2,6 +2,7 @@ import type { Scale } from '../codebook/codebook.js';
 import type { CorrelationMethod } from '../report/report.js';
 import { pairCorrelation } from '../stats/paired-moments.js';
 import { PairwiseCoMoments } from '../stats/pairwise-co-moments.js';
+import { type MomentKernels, momentSlice } from '../stats/moment-kernels.js';
 import { spearmanFromTable } from '../stats/spearman-from-table.js';
 import { UNIVARIATE_STRIDE, mergeUnivariate, univariateSd, updateUnivariate } from '../stats/univariate-moments.js';
 import { type HistogramLayout, histogramBin, scoreHistogramLayout } from './score-histogram.js';
@@ -49,21 +50,43 @@ export class ScoreAccumulator {
   private readonly values: Map<number, number>[];
   private readonly valueList: number[][];
   private readonly tables: Map<number, number>[];
+  /**
+   * `addRows`' kernel (moment-kernels.wat scoreRowsAdd; Pearson, correlated): its memory's byte
+   * offsets of the block of rows, shift, minimum, maximum and layouts, and the block's room in
+   * rows. Private: a structured clone leaves it out with the kernels.
+   */
+  readonly #rowsKernel: { add: MomentKernels['scoreRowsAdd']; block: Float64Array; at: number[]; rows: number } | null;
 
-  constructor(scales: Scale[], correlation: CorrelationMethod) {
+  /** `blockRows`: the most rows `addRows` is given at once (default 0: only `add` is used). */
+  constructor(scales: Scale[], correlation: CorrelationMethod, blockRows = 0) {
     const p = scales.length;
     this.p = p;
     this.correlation = correlation;
     this.layouts = scales.map(scoreHistogramLayout);
-    this.shift = new Float64Array(p).fill(Number.NaN);
     this.correlated = p <= MAX_CORRELATED_SCALES;
-    this.moments = new PairwiseCoMoments(this.correlated ? p : 0);
+    // One slice of the kernels' memory: the pairs' moments, then shift, minimum, maximum, the
+    // layouts (from, width, bins, counts' address per scale), every scale's counts, the block.
+    const moments = PairwiseCoMoments.doubles(this.correlated ? p : 0);
+    const bins = this.layouts.reduce((n, layout) => n + layout.bins, 0);
+    const kernel = this.correlated && correlation === 'pearson' && blockRows > 0;
+    const slice = momentSlice(moments + 7 * p + bins + (kernel ? blockRows * p : 0));
+    const byteAt = (doubles: number): number => slice.byteOffset + 8 * (moments + doubles);
+    const view = (from: number, length: number): Float64Array => new Float64Array(slice.buffer, byteAt(from), length);
+    this.moments = new PairwiseCoMoments(this.correlated ? p : 0, slice);
     // Correlated, the row the pairs' moments read, written in place (no copy per row).
     this.y = this.correlated ? this.moments.row : new Float64Array(p);
     this.single = this.correlated ? this.moments.single : new Float64Array(p * UNIVARIATE_STRIDE);
-    this.minimum = new Float64Array(p).fill(Number.POSITIVE_INFINITY);
-    this.maximum = new Float64Array(p).fill(Number.NEGATIVE_INFINITY);
-    this.counts = this.layouts.map((layout) => new Float64Array(layout.bins));
+    this.shift = view(0, p).fill(Number.NaN);
+    this.minimum = view(p, p).fill(Number.POSITIVE_INFINITY);
+    this.maximum = view(2 * p, p).fill(Number.NEGATIVE_INFINITY);
+    const layouts = view(3 * p, 4 * p);
+    let binsAt = 7 * p;
+    this.counts = this.layouts.map((layout, i) => {
+      layouts.set([layout.from, layout.width, layout.bins, byteAt(binsAt)], 4 * i);
+      binsAt += layout.bins;
+      return view(binsAt - layout.bins, layout.bins);
+    });
+    this.#rowsKernel = kernel ? { add: slice.kernels.scoreRowsAdd, block: view(binsAt, blockRows * p), at: [byteAt(binsAt), byteAt(0), byteAt(p), byteAt(2 * p), byteAt(3 * p)], rows: blockRows } : null;
     const pairCount = (p * (p - 1)) / 2;
     const spearman = correlation === 'spearman' && this.correlated;
     this.values = spearman ? scales.map(() => new Map()) : [];
@@ -71,10 +94,10 @@ export class ScoreAccumulator {
     this.tables = spearman ? Array.from({ length: pairCount }, () => new Map()) : [];
   }
 
-  /** Add one respondent's scores, one per scale (NaN = no score). */
-  add(scores: Float64Array): void {
+  /** Add one respondent's scores, one per scale (NaN = no score), from scores[at] on. */
+  add(scores: Float64Array, at = 0): void {
     for (let i = 0; i < this.p; i++) {
-      const s = scores[i];
+      const s = scores[at + i];
       if (s === s) {
         if (this.shift[i] !== this.shift[i]) this.shift[i] = s;
         if (s < this.minimum[i]) this.minimum[i] = s;
@@ -88,7 +111,23 @@ export class ScoreAccumulator {
       return;
     }
     this.moments.add(this.y);
-    if (this.correlation === 'spearman') this.addToTables(scores);
+    if (this.correlation === 'spearman') this.addToTables(at === 0 ? scores : scores.subarray(at, at + this.p));
+  }
+
+  /**
+   * Add `count` respondents' scores, respondent r's at scores[r p, (r + 1) p): as `add` of each
+   * in turn, done by one kernel call for the block (copied into the kernel's memory) when the
+   * constructor made room for it.
+   */
+  addRows(scores: Float64Array, count: number): void {
+    const kernel = this.#rowsKernel;
+    if (kernel === null || count > kernel.rows) {
+      for (let r = 0; r < count; r++) this.add(scores, r * this.p);
+      return;
+    }
+    kernel.block.set(scores.subarray(0, count * this.p));
+    const at = this.moments.pointers();
+    kernel.add(this.p, kernel.at[0], count, kernel.at[1], kernel.at[2], kernel.at[3], kernel.at[4], at[0], at[1], at[2]);
   }
 
   /**

@@ -22,12 +22,27 @@ export class UnmatchedPositive {
   /** The outcomes of one coded row and its cells (only read for entries without a positive yet). */
   add(outcomes: Int8Array, cellOf: (p: number) => string): void {
     for (let p = 0; p < outcomes.length; p++) {
-      if (this.seenPositive[p] === 1) continue;
-      if (outcomes[p] === 1) {
-        this.seenPositive[p] = 1;
-        this.samples[p].clear();
-      } else if (outcomes[p] === 0 && this.samples[p].size < SAMPLE) this.samples[p].add(cellOf(p).trim());
+      if (this.seenPositive[p] === 0) this.see(p, outcomes[p], cellOf);
     }
+  }
+
+  /**
+   * Entry p's distinct cells, each with its outcome, in the order the rows first hold them: the
+   * same as `add` of those rows, since a cell met again changes nothing (its trimmed value is
+   * already a sample, or a positive already ended the samples).
+   */
+  addDistinct(p: number, cells: { cell: string; outcome: number }[]): void {
+    for (const { cell, outcome } of cells) {
+      if (this.seenPositive[p] === 1) return;
+      this.see(p, outcome, () => cell);
+    }
+  }
+
+  private see(p: number, outcome: number, cellOf: (p: number) => string): void {
+    if (outcome === 1) {
+      this.seenPositive[p] = 1;
+      this.samples[p].clear();
+    } else if (outcome === 0 && this.samples[p].size < SAMPLE) this.samples[p].add(cellOf(p).trim());
   }
 
   /**

@@ -12,7 +12,9 @@ export const SCAN_END = 0;
 export const SCAN_ROW = 1;
 export const SCAN_MISS = 2;
 export const SCAN_ASIDE = 3;
-export type ScanStatus = typeof SCAN_END | typeof SCAN_ROW | typeof SCAN_MISS | typeof SCAN_ASIDE;
+/** With blocks (see `blocking`): the block is full. */
+export const SCAN_BLOCK = 4;
+export type ScanStatus = typeof SCAN_END | typeof SCAN_ROW | typeof SCAN_MISS | typeof SCAN_ASIDE | typeof SCAN_BLOCK;
 
 /** The cell's value into `codes[slot]`. */
 export const ROLE_CODE = 0;
@@ -29,6 +31,8 @@ export interface ScanRole {
   field: number;
   kind: RoleKind;
   slot: number;
+  /** With blocks: row b of a block writes to slot + b step (default 0: every row to `slot`). */
+  step?: number;
 }
 
 export interface PlainText {
@@ -54,6 +58,8 @@ interface Exports {
   scoring(scales: number, count: number, scores: number): void;
   tallying(entries: number, outcomes: number, groups: number, groupIds: number, domainOf: number, counts: number, groupMissing: number): void;
   next(): ScanStatus;
+  blocking(capacity: number, lines: number): void;
+  takeRows(): number;
   insert(value: number): number;
   position(): number;
   rowLine(): number;
@@ -75,13 +81,15 @@ const PAGE_BYTES = 65536;
 let compiled: object | null = null;
 
 export class PlainRows {
-  /** Outputs of the roles of each kind, by slot; rewritten by every row. */
+  /** Outputs of the roles of each kind, by slot; rewritten by every row (every block, with blocks). */
   readonly codes: Float64Array;
   readonly outcomes: Int8Array;
   readonly entryIds: Int32Array;
   readonly cells: Int32Array;
-  /** Each row's scale scores (see `scoring`). */
+  /** Each row's scale scores (see `scoring`); with blocks, row b's at [b scales, (b + 1) scales). */
   readonly scores: Float64Array;
+  /** With blocks, the line of each row of the block. */
+  readonly lines: Int32Array;
   /**
    * The prevalence counts of the rows (see `tallying`): per entry id, its domain (the caller
    * writes it, -1 for a missing group value); per domain d and entry p, positive answers at
@@ -109,27 +117,42 @@ export class PlainRows {
     roles: number;
     table: number;
     maxRoles: number;
+    lines: number;
+    blockRows: number;
   };
 
   /**
    * `slots`: how many outputs of each kind the roles use, at most how many roles there are, how
    * many scales are scored, and the prevalence counts' room: domains × entries, group columns.
+   * `blockRows` (see `blocking`) makes room for a block of that many rows in every output.
    */
   constructor(
     text: PlainText,
-    slots: { codes: number; outcomes: number; entryIds: number; cells: number; roles: number; scales: number; tallies?: { domains: number; entries: number; groups: number } },
+    slots: {
+      codes: number;
+      outcomes: number;
+      entryIds: number;
+      cells: number;
+      roles: number;
+      scales: number;
+      tallies?: { domains: number; entries: number; groups: number };
+      blockRows?: number;
+    },
   ) {
     compiled ??= new WebAssembly.Module(Buffer.from(PLAIN_ROWS_WASM, 'base64'));
     const exports = new WebAssembly.Instance(compiled, {}).exports as unknown as Exports;
     this.exports = exports;
     // Layout: the text, the outputs, the fields' role ranges, the roles, the table.
     const n = text.bytes.length;
+    const blockRows = slots.blockRows ?? 0;
+    const rows = Math.max(1, blockRows);
     const codesAt = align(n, 8);
-    const outcomesAt = codesAt + 8 * slots.codes;
+    const outcomesAt = codesAt + 8 * slots.codes * rows;
     const entryIdsAt = align(outcomesAt + slots.outcomes, 4);
     const cellsAt = entryIdsAt + 4 * slots.entryIds;
-    const scoresAt = align(cellsAt + 8 * slots.cells, 8);
-    const scalesAt = scoresAt + 8 * slots.scales;
+    const scoresAt = align(cellsAt + 8 * slots.cells * rows, 8);
+    const linesAt = scoresAt + 8 * slots.scales * rows;
+    const scalesAt = align(linesAt + 4 * blockRows, 8);
     const tallies = slots.tallies ?? { domains: 0, entries: 0, groups: 0 };
     const groupMissingAt = scalesAt + 16 * slots.scales;
     const countsAt = groupMissingAt + 8 * tallies.groups;
@@ -142,11 +165,12 @@ export class PlainRows {
     if (bytes > have) exports.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
     const buffer = exports.memory.buffer;
     new Uint8Array(buffer, 0, n).set(text.bytes);
-    this.codes = new Float64Array(buffer, codesAt, slots.codes);
+    this.codes = new Float64Array(buffer, codesAt, slots.codes * rows);
     this.outcomes = new Int8Array(buffer, outcomesAt, slots.outcomes);
     this.entryIds = new Int32Array(buffer, entryIdsAt, slots.entryIds);
-    this.cells = new Int32Array(buffer, cellsAt, 2 * slots.cells);
-    this.scores = new Float64Array(buffer, scoresAt, slots.scales);
+    this.cells = new Int32Array(buffer, cellsAt, 2 * slots.cells * rows);
+    this.scores = new Float64Array(buffer, scoresAt, slots.scales * rows);
+    this.lines = new Int32Array(buffer, linesAt, blockRows);
     this.groupMissing = new Float64Array(buffer, groupMissingAt, tallies.groups);
     this.counts = new Float64Array(buffer, countsAt, 2 * tallies.domains * tallies.entries);
     this.domainOfEntry = new Int32Array(buffer, domainOfAt, slots.tallies === undefined ? 0 : MAX_ENTRIES);
@@ -166,6 +190,8 @@ export class PlainRows {
       roles: rolesAt,
       table: tableAt,
       maxRoles: slots.roles,
+      lines: linesAt,
+      blockRows,
     };
   }
 
@@ -187,6 +213,24 @@ export class PlainRows {
     this.exports.tallying(entries, outcomes, groups, entryIds + 4 * groupsAt, domainOf, counts, groupMissing);
   }
 
+  /**
+   * Rows in blocks of the constructor's `blockRows`: `next` goes on past a row and stops when the
+   * block is full (SCAN_BLOCK), at a miss, a line set aside or the end, with the block's rows so
+   * far (`takeRows`) in the outputs: row b's value of a role at its slot + b step, its scores at
+   * scores[b scales + s], its line at lines[b]. A scale's codes then take k slots per row (see
+   * `scoring`), and the roles that are not per row (outcomes, entry ids: read by `tallying` for
+   * the current row) keep step 0.
+   */
+  blocking(): void {
+    if (this.layout.blockRows === 0) throw new Error('PlainRows.blocking: the constructor made no room for blocks (blockRows)');
+    this.exports.blocking(this.layout.blockRows, this.layout.lines);
+  }
+
+  /** With blocks: the rows of the block so far; the next row starts a new block. */
+  takeRows(): number {
+    return this.exports.takeRows();
+  }
+
   /** The most domains `counts` has room for (the constructor's). */
   get domainRoom(): number {
     return this.tallies.domains;
@@ -194,11 +238,13 @@ export class PlainRows {
 
   /**
    * Every row also gets the scores of these scales in `scores` (as scale-score.ts computes them):
-   * scale s's k item values are codes [first, first + k). At most the constructor's count.
+   * scale s's k item values are codes [first, first + k) (with blocks, row b's are k further on
+   * per row: [first + b k, first + (b + 1) k)). At most the constructor's count.
    */
   scoring(scales: { first: number; k: number; score: 'mean' | 'sum'; minAnswered: number }[]): void {
     const { codes, scales: scalesAt, scores } = this.layout;
-    if (scales.length > this.scores.length || scales.some((scale) => scale.first < 0 || scale.first + scale.k > this.codes.length)) {
+    const rows = Math.max(1, this.layout.blockRows);
+    if (scales.length * rows > this.scores.length || scales.some((scale) => scale.first < 0 || scale.first + rows * scale.k > this.codes.length)) {
       throw new Error('PlainRows.scoring: more scales than the constructor was told of, or codes beyond its count');
     }
     const table = new Int32Array(this.exports.memory.buffer, scalesAt, 4 * scales.length);
@@ -208,14 +254,17 @@ export class PlainRows {
 
   /**
    * What each field's cell is for, and the scan from the first data line; a field may have
-   * several roles, and a slot must be within the constructor's counts.
+   * several roles, and a slot (with its steps over a block) must be within the constructor's counts.
    */
   route(roles: ScanRole[]): void {
     const { text, exports } = this;
     const buffer = exports.memory.buffer;
     const { codes: codesAt, outcomes: outcomesAt, entryIds: entryIdsAt, cells: cellsAt, fields: fieldsAt, roles: rolesAt, table: tableAt } = this.layout;
-    if (roles.length > this.layout.maxRoles || roles.some((role) => role.field < 0 || role.field >= text.width)) {
-      throw new Error('PlainRows.route: more roles than the constructor was told of, or a field beyond the width');
+    const last = Math.max(1, this.layout.blockRows) - 1;
+    const room = [this.codes.length, this.outcomes.length, this.entryIds.length, this.cells.length / 2];
+    const fits = (role: ScanRole): boolean => role.slot >= 0 && role.slot + last * (role.step ?? 0) < room[role.kind] && ((role.step ?? 0) === 0 || role.kind === ROLE_CODE || role.kind === ROLE_CELL);
+    if (roles.length > this.layout.maxRoles || roles.some((role) => role.field < 0 || role.field >= text.width || !fits(role))) {
+      throw new Error('PlainRows.route: more roles than the constructor was told of, a field beyond the width, or a slot beyond the outputs');
     }
     const order = roles.map((_, i) => i).sort((a, b) => roles[a].field - roles[b].field || a - b);
     this.callerRole = Int32Array.from(order);
@@ -228,6 +277,7 @@ export class PlainRows {
       routes[4 * r] = kind;
       routes[4 * r + 1] = kind === ROLE_CODE ? codesAt + 8 * slot : kind === ROLE_OUTCOME ? outcomesAt + slot : kind === ROLE_CELL ? cellsAt + 8 * slot : -1;
       routes[4 * r + 2] = kind === ROLE_OUTCOME || kind === ROLE_ENTRY ? entryIdsAt + 4 * slot : -1;
+      routes[4 * r + 3] = kind === ROLE_CODE || kind === ROLE_CELL ? 8 * (roles[caller].step ?? 0) : 0;
     });
     exports.setup(text.start, text.bytes.length, text.line, text.width, text.delimiter, fieldsAt, rolesAt, tableAt, FIRST_TABLE_SLOTS, TABLE_SLOTS);
   }

@@ -10,7 +10,8 @@
 ;; All addresses are byte offsets into the exported memory, laid out by plain-rows.ts:
 ;;   the text                 bytes [pos, end): UTF-8, no `"` in it, starting at a line start
 ;;   fields (width x 8)       per field of a line: the index of its first role, its number of roles
-;;   roles (16 bytes each)    kind (i32), value address (i32), entry-id address (i32, -1: none)
+;;   roles (16 bytes each)    kind (i32), value address (i32), entry-id address (i32, -1: none),
+;;                            the value address's step per row of a block (i32, see `blocking`)
 ;;   table (capacity x 32)    hash (i32), role + 1 (i32, 0: free), cell offset (i32),
 ;;                            (a table that gets half full is moved into one twice its size,
 ;;                            right after it, up to maxCapacity; the room is the caller's)
@@ -24,6 +25,12 @@
 ;; Role kinds: 0 the cell's value (f64) is stored at the value address; 1 the value is stored as
 ;; one signed byte (a prevalence outcome, -1, 0 or 1); 2 only the entry id is stored; 3 the
 ;; cell's offset and length (two i32) are stored at the value address, with no lookup.
+;; Blocks: after `blocking`, a row does not stop the scan. The rows are written one after the
+;; other, row b of the block at each value address plus b times its role's step, its scores at
+;; scores + 8 (b scales + s), each scale's codes from its first code's address plus b k 8, and its
+;; line at lines + 4 b; the scan stops when the block holds `capacity` rows (4), or as without
+;; blocks (0, 2, 3) with the block's rows so far kept. `takeRows` gives their count and starts a
+;; new block. Without blocks b is always 0.
 ;; Line breaks are LF, CRLF and CR, in any mix, as in csv-records.ts; an empty line is skipped.
 (module
   (memory (export "memory") 1)
@@ -57,6 +64,9 @@
   (global $domainOf (mut i32) (i32.const 0))
   (global $counts (mut i32) (i32.const 0))
   (global $groupMissing (mut i32) (i32.const 0))
+  (global $blockRows (mut i32) (i32.const 0))
+  (global $blockCapacity (mut i32) (i32.const 0))
+  (global $lines (mut i32) (i32.const 0))
 
   (func (export "setup")
     (param $pos i32) (param $end i32) (param $line i32) (param $width i32) (param $delimiter i32)
@@ -93,6 +103,18 @@
     (global.set $domainOf (local.get $domainOf))
     (global.set $counts (local.get $counts))
     (global.set $groupMissing (local.get $groupMissing)))
+
+  ;; Rows in blocks of `capacity` (see the top), their lines at `lines` (i32 each).
+  (func (export "blocking") (param $capacity i32) (param $lines i32)
+    (global.set $blockCapacity (local.get $capacity))
+    (global.set $lines (local.get $lines)))
+
+  ;; The rows of the block so far; the next row starts a new block.
+  (func (export "takeRows") (result i32)
+    (local $rows i32)
+    (local.set $rows (global.get $blockRows))
+    (global.set $blockRows (i32.const 0))
+    (local.get $rows))
 
   (func (export "position") (result i32) (global.get $pos))
   (func (export "rowLine") (result i32) (global.get $rowLine))
@@ -186,7 +208,7 @@
   ;; The cell [at, at + length) of field f into the outputs of the field's roles: 0, or 1 when a
   ;; role has not met the cell yet (kept in missRole, missStart, missLength for `insert`).
   (func $field (param $f i32) (param $at i32) (param $length i32) (result i32)
-    (local $role i32) (local $last i32) (local $r i32) (local $kind i32) (local $entry i32) (local $ids i32)
+    (local $role i32) (local $last i32) (local $r i32) (local $kind i32) (local $entry i32) (local $ids i32) (local $out i32)
     (if (i32.ge_u (local.get $f) (global.get $width)) (then (return (i32.const 0))))
     (local.set $role (i32.load (i32.add (global.get $fields) (i32.shl (local.get $f) (i32.const 3)))))
     (local.set $last (i32.add (local.get $role)
@@ -195,10 +217,12 @@
       (br_if $done (i32.ge_u (local.get $role) (local.get $last)))
       (local.set $r (i32.add (global.get $roles) (i32.shl (local.get $role) (i32.const 4))))
       (local.set $kind (i32.load (local.get $r)))
+      (local.set $out (i32.add (i32.load offset=4 (local.get $r))
+        (i32.mul (global.get $blockRows) (i32.load offset=12 (local.get $r)))))
       (if (i32.eq (local.get $kind) (i32.const 3))
         (then
-          (i32.store (i32.load offset=4 (local.get $r)) (local.get $at))
-          (i32.store offset=4 (i32.load offset=4 (local.get $r)) (local.get $length)))
+          (i32.store (local.get $out) (local.get $at))
+          (i32.store offset=4 (local.get $out) (local.get $length)))
         (else
           (local.set $entry (call $find (local.get $role) (local.get $at) (local.get $length)))
           (if (i32.lt_s (local.get $entry) (i32.const 0)) (then
@@ -207,9 +231,9 @@
             (global.set $missLength (local.get $length))
             (return (i32.const 1))))
           (if (i32.eqz (local.get $kind))
-            (then (f64.store (i32.load offset=4 (local.get $r)) (f64.load offset=16 (local.get $entry)))))
+            (then (f64.store (local.get $out) (f64.load offset=16 (local.get $entry)))))
           (if (i32.eq (local.get $kind) (i32.const 1))
-            (then (i32.store8 (i32.load offset=4 (local.get $r)) (i32.trunc_f64_s (f64.load offset=16 (local.get $entry))))))
+            (then (i32.store8 (local.get $out) (i32.trunc_f64_s (f64.load offset=16 (local.get $entry))))))
           (local.set $ids (i32.load offset=8 (local.get $r)))
           (if (i32.ge_s (local.get $ids) (i32.const 0))
             (then (i32.store (local.get $ids) (i32.load offset=24 (local.get $entry)))))))
@@ -265,7 +289,8 @@
   ;; The next data line: 0 at the end of the text; 1 a row, its outputs written and rowLine its
   ;; line; 2 a cell not yet in the table (after `insert`, the same line is scanned again);
   ;; 3 a line left to the JavaScript reader (another number of fields than `width`, or a single
-  ;; field of whitespace and bytes beyond ASCII). After 2 and 3 `position` is where the line starts.
+  ;; field of whitespace and bytes beyond ASCII); 4 a full block (see the top). After 2 and 3
+  ;; `position` is where the line starts.
   (func (export "next") (result i32)
     (local $p i32) (local $c i32) (local $f i32) (local $fieldAt i32) (local $blank i32) (local $after i32) (local $lineAt i32)
     (local $end i32) (local $delimiter i32)
@@ -313,7 +338,11 @@
       (global.set $line (i32.add (global.get $line) (i32.const 1)))
       (call $scoreRow)
       (if (global.get $tallyOn) (then (call $tallyRow)))
-      (return (i32.const 1)))
+      (if (i32.eqz (global.get $blockCapacity)) (then (return (i32.const 1))))
+      (i32.store (i32.add (global.get $lines) (i32.shl (global.get $blockRows) (i32.const 2))) (global.get $rowLine))
+      (global.set $blockRows (i32.add (global.get $blockRows) (i32.const 1)))
+      (if (i32.eq (global.get $blockRows) (global.get $blockCapacity)) (then (return (i32.const 4))))
+      (br $lines))
     (unreachable))
 
   ;; Each scale's score of the row (scale-score.ts): the mean of its answered codes (NaN is
@@ -325,8 +354,9 @@
     (block $done (loop $scale
       (br_if $done (i32.ge_u (local.get $s) (global.get $scaleCount)))
       (local.set $entry (i32.add (global.get $scales) (i32.shl (local.get $s) (i32.const 4))))
-      (local.set $at (i32.load (local.get $entry)))
       (local.set $k (i32.load offset=4 (local.get $entry)))
+      (local.set $at (i32.add (i32.load (local.get $entry))
+        (i32.shl (i32.mul (global.get $blockRows) (local.get $k)) (i32.const 3))))
       (local.set $stop (i32.add (local.get $at) (i32.shl (local.get $k) (i32.const 3))))
       (local.set $sum (f64.const 0))
       (local.set $answered (i32.const 0))
@@ -341,7 +371,8 @@
       (local.set $mean (f64.div (local.get $sum) (f64.convert_i32_u (local.get $answered))))
       (if (i32.load offset=8 (local.get $entry))
         (then (local.set $mean (f64.mul (local.get $mean) (f64.convert_i32_u (local.get $k))))))
-      (f64.store (i32.add (global.get $scores) (i32.shl (local.get $s) (i32.const 3)))
+      (f64.store (i32.add (global.get $scores)
+          (i32.shl (i32.add (i32.mul (global.get $blockRows) (global.get $scaleCount)) (local.get $s)) (i32.const 3)))
         (select (f64.const nan) (local.get $mean)
           (i32.or (i32.eqz (local.get $answered)) (i32.lt_u (local.get $answered) (i32.load offset=12 (local.get $entry))))))
       (local.set $s (i32.add (local.get $s) (i32.const 1)))

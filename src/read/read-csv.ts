@@ -25,6 +25,8 @@ export interface ReadOptions {
   keepUserMissing?: boolean;
   /** false: never read a small plain CSV by the WebAssembly scan of accumulate-plain.ts (the tests compare both ways). */
   plainScan?: boolean;
+  /** The most values (codes, or scores) of a block of rows in that scan (default accumulate-plain.ts BLOCK_VALUES; tests make it small). */
+  plainBlockValues?: number;
 }
 
 export interface RowSink {

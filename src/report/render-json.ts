@@ -20,6 +20,10 @@ const PIECE_CHARS = 1 << 20;
  * The top levels and any large array or object are walked; the rest is left to JSON.stringify.
  */
 export function* renderJsonPieces(report: Report): Generator<string> {
+  if (isSmall(report)) {
+    yield renderJson(report);
+    return;
+  }
   let buffer = '';
   for (const text of jsonPieces(report, '')) {
     buffer += text;
@@ -30,6 +34,21 @@ export function* renderJsonPieces(report: Report): Generator<string> {
   }
   yield `${buffer}\n`;
 }
+
+/**
+ * Whether a report is surely far below the size of one string (V8's limit): at most SMALL_CELLS
+ * matrix cells over its scales and SMALL_ROWS rows of prevalence, comparisons and warnings (a
+ * cell or row is some tens of characters, an item some hundreds). Such a report is one
+ * JSON.stringify: fewer, larger strings, which the garbage collector does not copy.
+ */
+function isSmall(report: Report): boolean {
+  const cells = report.scales.reduce((n, scale) => n + 2 * scale.k * scale.k + 100 * scale.k, 0);
+  const rows = report.prevalence.length + report.groupComparisons.length + report.warnings.length;
+  return cells <= SMALL_CELLS && rows <= SMALL_ROWS;
+}
+
+const SMALL_CELLS = 1 << 16;
+const SMALL_ROWS = 1 << 12;
 
 /**
  * Below the top two levels, a value is stringified in one call unless it is an array or object

@@ -21,22 +21,35 @@ export interface MomentKernels {
    * counts, the origin, and a complete row (moved to the origin) into CoMoments; 2 u + c (c: the
    * row was complete, u: answered codes left to the caller). See moment-kernels.wat.
    */
-  scaleRowAdd(
-    k: number,
-    y: number,
-    missing: number,
-    reversed: number,
-    dense: number,
-    span: number,
-    min: number,
-    reverseSum: number,
-    shift: number,
-    n: number,
-    mean: number,
-    delta: number,
-    m: number,
-  ): number;
+  scaleRowAdd(k: number, y: number, ...rest: ScaleRowArguments): number;
+  /**
+   * ScoreAccumulator.add (Pearson) of `count` rows of p scores from `scores`: shift, minimum,
+   * maximum, the histogram counts (`layout`: from, width, bins, counts' address per scale) and
+   * pairwiseAdd of the shifted row (written at `y`) into `single` and `pairs`.
+   */
+  scoreRowsAdd(p: number, scores: number, count: number, shift: number, minimum: number, maximum: number, layout: number, y: number, single: number, pairs: number): void;
+  /**
+   * scaleRowAdd over `count` rows of k values one after the other from `y`, n the complete rows
+   * before them; stops after a row with answered codes left uncounted. Returns r + 65536 c: r
+   * rows done, c of them complete (count < 65536).
+   */
+  scaleRowsAdd(k: number, y: number, count: number, ...rest: ScaleRowArguments): number;
 }
+
+/** The arguments of scaleRowAdd after the row (see moment-kernels.wat); n is the rows with this one (scaleRowsAdd: before the block). */
+type ScaleRowArguments = [
+  missing: number,
+  reversed: number,
+  dense: number,
+  span: number,
+  min: number,
+  reverseSum: number,
+  shift: number,
+  n: number,
+  mean: number,
+  delta: number,
+  m: number,
+];
 
 /** An accumulator's slice of a kernels' memory: `doubles` f64 values from byte `byteOffset` of `buffer`, zeroed. */
 export interface MomentSlice {
@@ -89,6 +102,8 @@ function newChunk(bytes: number): { kernels: MomentKernels; buffer: ArrayBuffer;
     coMomentsAdd: exports.coMomentsAdd as MomentKernels['coMomentsAdd'],
     pairwiseAdd: exports.pairwiseAdd as MomentKernels['pairwiseAdd'],
     scaleRowAdd: exports.scaleRowAdd as MomentKernels['scaleRowAdd'],
+    scaleRowsAdd: exports.scaleRowsAdd as MomentKernels['scaleRowsAdd'],
+    scoreRowsAdd: exports.scoreRowsAdd as MomentKernels['scoreRowsAdd'],
   };
   return { kernels, buffer: memory.buffer, used: 0 };
 }

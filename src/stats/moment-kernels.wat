@@ -65,7 +65,7 @@
   ;;   pair, both observed:       n' = n + 1, dx = x - mx, dy = y - my, mx' = mx + dx / n',
   ;;                              my' = my + dy / n', M2x' = M2x + dx (x - mx'),
   ;;                              M2y' = M2y + dy (y - my'), Cxy' = Cxy + dx (y - my')
-  (func (export "pairwiseAdd")
+  (func $pairwiseAdd (export "pairwiseAdd")
     (param $k i32) (param $y i32) (param $single i32) (param $pairs i32)
     (local $i i32) (local $j i32) (local $x f64) (local $v f64) (local $n f64) (local $d f64)
     (local $mean f64) (local $dx f64) (local $dy f64) (local $mx f64) (local $my f64)
@@ -129,7 +129,7 @@
   ;; A complete row is then moved to the origin (y_i - shift) and added to the co-moments
   ;; (coMomentsAdd, n = its row count with this row). The result is 2 u + c: c = 1 when the row
   ;; was complete (and added), u the answered codes not counted here (the caller counts them).
-  (func (export "scaleRowAdd")
+  (func $scaleRowAdd (export "scaleRowAdd")
     (param $k i32) (param $y i32) (param $missing i32) (param $reversed i32) (param $dense i32) (param $span i32)
     (param $min f64) (param $reverseSum f64) (param $shift i32)
     (param $n f64) (param $mean i32) (param $delta i32) (param $m i32) (result i32)
@@ -175,4 +175,69 @@
       (br $move_i)))
     (call $coMomentsAdd (local.get $k) (local.get $n) (local.get $y) (local.get $mean) (local.get $delta) (local.get $m))
     (i32.or (i32.shl (local.get $uncounted) (i32.const 1)) (i32.const 1)))
+
+  ;; scaleRowAdd over `count` rows of k values one after the other from y (a block of rows), n
+  ;; the co-moments' row count before them. It stops after a row with answered codes it left
+  ;; uncounted (the caller counts them and goes on from the next row). The result is r + 65536 c:
+  ;; r the rows done, c the complete rows among them (count is below 65536).
+  (func (export "scaleRowsAdd")
+    (param $k i32) (param $y i32) (param $count i32) (param $missing i32) (param $reversed i32) (param $dense i32) (param $span i32)
+    (param $min f64) (param $reverseSum f64) (param $shift i32)
+    (param $n f64) (param $mean i32) (param $delta i32) (param $m i32) (result i32)
+    (local $r i32) (local $complete i32) (local $result i32)
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $result (call $scaleRowAdd (local.get $k) (local.get $y) (local.get $missing) (local.get $reversed)
+        (local.get $dense) (local.get $span) (local.get $min) (local.get $reverseSum) (local.get $shift)
+        (f64.add (local.get $n) (f64.convert_i32_u (i32.add (local.get $complete) (i32.const 1))))
+        (local.get $mean) (local.get $delta) (local.get $m)))
+      (local.set $complete (i32.add (local.get $complete) (i32.and (local.get $result) (i32.const 1))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (local.set $y (i32.add (local.get $y) (i32.shl (local.get $k) (i32.const 3))))
+      (br_if $done (i32.gt_u (local.get $result) (i32.const 1)))
+      (br $row)))
+    (i32.add (local.get $r) (i32.shl (local.get $complete) (i32.const 16))))
+
+  ;; ScoreAccumulator.add (score-accumulator.ts, Pearson) of `count` rows of p scores one after
+  ;; the other from `scores` (NaN: no score). Per scale i with a score s: its first score becomes
+  ;; shift[i]; minimum[i] and maximum[i] take s when it is below or above them; its histogram
+  ;; counts one in bin b = floor((s - from) / width), 0 when b < 0 and bins - 1 when b >= bins
+  ;; (score-histogram.ts); `layout` holds from, width, bins and the address of its counts, four
+  ;; f64 per scale. Then y_i = s - shift[i] (NaN without a score) for all p go to pairwiseAdd.
+  (func (export "scoreRowsAdd")
+    (param $p i32) (param $scores i32) (param $count i32) (param $shift i32) (param $minimum i32) (param $maximum i32)
+    (param $layout i32) (param $y i32) (param $single i32) (param $pairs i32)
+    (local $r i32) (local $i i32) (local $at i32) (local $s f64) (local $l i32) (local $b f64) (local $bins f64) (local $c i32)
+    (block $rows (loop $row
+      (br_if $rows (i32.ge_u (local.get $r) (local.get $count)))
+      (local.set $i (i32.const 0))
+      (block $done (loop $scale
+        (br_if $done (i32.ge_u (local.get $i) (local.get $p)))
+        (local.set $at (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $s (f64.load (i32.add (local.get $scores) (local.get $at))))
+        (if (f64.eq (local.get $s) (local.get $s)) (then
+          (if (f64.ne (f64.load (i32.add (local.get $shift) (local.get $at))) (f64.load (i32.add (local.get $shift) (local.get $at))))
+            (then (f64.store (i32.add (local.get $shift) (local.get $at)) (local.get $s))))
+          (if (f64.lt (local.get $s) (f64.load (i32.add (local.get $minimum) (local.get $at))))
+            (then (f64.store (i32.add (local.get $minimum) (local.get $at)) (local.get $s))))
+          (if (f64.gt (local.get $s) (f64.load (i32.add (local.get $maximum) (local.get $at))))
+            (then (f64.store (i32.add (local.get $maximum) (local.get $at)) (local.get $s))))
+          (local.set $l (i32.add (local.get $layout) (i32.shl (local.get $i) (i32.const 5))))
+          (local.set $b (f64.floor (f64.div (f64.sub (local.get $s) (f64.load (local.get $l))) (f64.load offset=8 (local.get $l)))))
+          (local.set $bins (f64.load offset=16 (local.get $l)))
+          (local.set $b (select (f64.const 0)
+            (select (f64.sub (local.get $bins) (f64.const 1)) (local.get $b) (f64.ge (local.get $b) (local.get $bins)))
+            (f64.lt (local.get $b) (f64.const 0))))
+          (local.set $c (i32.add (i32.trunc_sat_f64_u (f64.load offset=24 (local.get $l)))
+            (i32.shl (i32.trunc_sat_f64_u (local.get $b)) (i32.const 3))))
+          (f64.store (local.get $c) (f64.add (f64.load (local.get $c)) (f64.const 1)))))
+        (f64.store (i32.add (local.get $y) (local.get $at))
+          (f64.sub (local.get $s) (f64.load (i32.add (local.get $shift) (local.get $at)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $scale)))
+      (call $pairwiseAdd (local.get $p) (local.get $y) (local.get $single) (local.get $pairs))
+      (local.set $scores (i32.add (local.get $scores) (i32.shl (local.get $p) (i32.const 3))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $row)))
+  )
 )

@@ -1,4 +1,4 @@
-import { type MomentKernels, momentSlice } from './moment-kernels.js';
+import { type MomentKernels, type MomentSlice, momentSlice } from './moment-kernels.js';
 import { PAIR_STRIDE, mergePair, pairCorrelation, pairCovariance } from './paired-moments.js';
 import { UNIVARIATE_STRIDE, mergeUnivariate } from './univariate-moments.js';
 
@@ -27,15 +27,26 @@ export class PairwiseCoMoments {
   /** Byte offsets of row, single and pairs in the kernels' memory. */
   readonly #at: Int32Array;
 
-  constructor(k: number) {
+  /** `slice`: where its numbers live (at least PairwiseCoMoments.doubles(k) of them; default: a slice of its own). */
+  constructor(k: number, slice: MomentSlice = momentSlice(PairwiseCoMoments.doubles(k))) {
     this.k = k;
     const pairCount = (k * (k - 1)) / 2;
-    const { kernels, buffer, byteOffset } = momentSlice(k + k * UNIVARIATE_STRIDE + pairCount * PAIR_STRIDE);
+    const { kernels, buffer, byteOffset } = slice;
     this.#kernels = kernels;
     this.#at = Int32Array.of(byteOffset, byteOffset + 8 * k, byteOffset + 8 * k * (1 + UNIVARIATE_STRIDE));
     this.row = new Float64Array(buffer, this.#at[0], k);
     this.single = new Float64Array(buffer, this.#at[1], k * UNIVARIATE_STRIDE);
     this.pairs = new Float64Array(buffer, this.#at[2], pairCount * PAIR_STRIDE);
+  }
+
+  /** The f64 values a PairwiseCoMoments of k variables keeps in the kernels' memory: row, single and pairs. */
+  static doubles(k: number): number {
+    return k + k * UNIVARIATE_STRIDE + ((k * (k - 1)) / 2) * PAIR_STRIDE;
+  }
+
+  /** Byte offsets of row, single and pairs in the kernels' memory, for a kernel that adds rows itself (scoreRowsAdd). */
+  pointers(): Int32Array {
+    return this.#at;
   }
 
   /** Index of pair (i, j), i < j, in the row-major upper triangle. */

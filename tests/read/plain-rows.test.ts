@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scaleScore } from '../../src/codebook/scale-score.js';
 import { MODULES, currentSource } from '../../scripts/build-wasm.mjs';
-import { PlainRows, ROLE_CELL, ROLE_CODE, ROLE_ENTRY, ROLE_OUTCOME, SCAN_ASIDE, SCAN_END, SCAN_MISS, SCAN_ROW } from '../../src/read/plain-rows.js';
+import { PlainRows, ROLE_CELL, ROLE_CODE, ROLE_ENTRY, ROLE_OUTCOME, SCAN_ASIDE, SCAN_BLOCK, SCAN_END, SCAN_MISS, SCAN_ROW, type ScanRole } from '../../src/read/plain-rows.js';
 
 describe('the committed WebAssembly binary', () => {
   it('is the translation of plain-rows.wat', async () => {
@@ -171,5 +171,74 @@ describe('PlainRows', () => {
     }
     expect(misses).toBe(cells.length);
     expect(seen).toEqual([...cells, ...cells].map((cell) => Number(cell.slice(1))));
+  });
+
+  it('in blocks gives every row the codes, scores, id cell and line of the scan row by row', () => {
+    // Fields: an id (a cell), then two scales of 2 and 3 codes (a cell "x" is missing). Empty
+    // lines and misses fall anywhere in a block; blocks of 1 to 4 rows.
+    const code = fc.oneof(fc.constant('x'), fc.integer({ min: 1, max: 5 }).map(String), fc.constantFrom('1.5', '7'));
+    const row = fc.tuple(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '7'), maxLength: 4 }), fc.array(code, { minLength: 5, maxLength: 5 }));
+    const line = fc.oneof({ weight: 5, arbitrary: row.map(([id, codes]) => [id, ...codes].join(',')) }, { weight: 1, arbitrary: fc.constant('') });
+    const scales = [
+      { k: 2, score: 'mean' as const, minAnswered: 1 },
+      { k: 3, score: 'sum' as const, minAnswered: 2 },
+    ];
+    const value = (text: string): number => (text === 'x' ? Number.NaN : Number(text));
+    type Row = { id: string; codes: number[]; scores: number[]; line: number };
+    const scanned = (bytes: Buffer, blockRows: number): Row[] => {
+      const rows = Math.max(1, blockRows);
+      const scan = new PlainRows({ bytes, start: 0, line: 2, width: 6, delimiter: 0x2c }, { codes: 5, outcomes: 0, entryIds: 0, cells: 1, roles: 6, scales: 2, blockRows });
+      // Scale s's codes from first[s] on, k per row of a block.
+      const first = [0, 2 * rows];
+      const roles: ScanRole[] = [
+        { field: 0, kind: ROLE_CELL, slot: 0, step: 1 },
+        ...[0, 1].map((i): ScanRole => ({ field: 1 + i, kind: ROLE_CODE, slot: first[0] + i, step: 2 })),
+        ...[0, 1, 2].map((i): ScanRole => ({ field: 3 + i, kind: ROLE_CODE, slot: first[1] + i, step: 3 })),
+      ];
+      scan.route(roles);
+      scan.scoring(scales.map((scale, s) => ({ first: first[s], ...scale })));
+      if (blockRows > 0) scan.blocking();
+      const out: Row[] = [];
+      const take = (count: number, lineOf: (b: number) => number): void => {
+        for (let b = 0; b < count; b++) {
+          out.push({
+            id: bytes.toString('utf8', scan.cells[2 * b], scan.cells[2 * b] + scan.cells[2 * b + 1]),
+            codes: [...scan.codes.subarray(first[0] + 2 * b, first[0] + 2 * b + 2), ...scan.codes.subarray(first[1] + 3 * b, first[1] + 3 * b + 3)],
+            scores: [scan.scores[2 * b], scan.scores[2 * b + 1]],
+            line: lineOf(b),
+          });
+        }
+      };
+      for (;;) {
+        const status = scan.next();
+        if (status === SCAN_MISS) {
+          scan.insert(value(bytes.toString('utf8', scan.missStart, scan.missStart + scan.missLength)));
+          continue;
+        }
+        if (status === SCAN_ROW) take(1, () => scan.rowLine);
+        else if (status === SCAN_BLOCK || status === SCAN_END) take(blockRows > 0 ? scan.takeRows() : 0, (b) => scan.lines[b]);
+        else throw new Error(`status ${status}`);
+        if (status === SCAN_END) return out;
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (lines, blockRows) => {
+        const bytes = Buffer.from(lines.join('\n'));
+        const byRow = scanned(bytes, 0);
+        expect(byRow).toHaveLength(lines.filter((l) => l !== '').length);
+        expect(scanned(bytes, blockRows)).toEqual(byRow);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses blocks it made no room for, and a step beyond its outputs', () => {
+    const text = { bytes: Buffer.from('1,2\n'), start: 0, line: 2, width: 2, delimiter: 0x2c };
+    expect(() => new PlainRows(text, { codes: 2, outcomes: 0, entryIds: 0, cells: 0, roles: 2, scales: 0 }).blocking()).toThrow(/no room/);
+    const scan = new PlainRows(text, { codes: 2, outcomes: 1, entryIds: 0, cells: 0, roles: 2, scales: 0, blockRows: 3 });
+    // Codes: 2 per row for 3 rows; slot 1 + 2 steps of 3 is slot 7.
+    expect(() => scan.route([{ field: 0, kind: ROLE_CODE, slot: 1, step: 3 }])).toThrow(/beyond the outputs/);
+    // Outcomes are the current row's only (the tallies read them).
+    expect(() => scan.route([{ field: 0, kind: ROLE_OUTCOME, slot: 0, step: 1 }])).toThrow(/beyond the outputs/);
   });
 });
