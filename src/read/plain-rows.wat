@@ -123,44 +123,47 @@
   (func (export "missLength") (result i32) (global.get $missLength))
   (func (export "entries") (result i32) (global.get $entries))
 
-  ;; FNV-1a (Fowler, Noll, Vo) of the role, the length and the cell's bytes, taken four at a
-  ;; time (little-endian words, then the last bytes one by one; no word reaches past the cell).
+  ;; The bytes [at, at + length) as at most three 64-bit words, mixed: the first 8 (only the
+  ;; cell's, for a shorter cell), the last 8 of a longer cell and 8 from its middle when it is
+  ;; longer than 16 bytes; then the role and the length, and the mixing steps of MurmurHash3's
+  ;; 64-bit finaliser (Appleby). Words may be read past the cell (the text is followed by the
+  ;; outputs in memory); only its own bytes count. Cells that share those bytes and differ
+  ;; elsewhere only share a hash: `same` still tells them apart.
   (func $hash (param $role i32) (param $at i32) (param $length i32) (result i32)
-    (local $h i32) (local $stop i32) (local $words i32)
-    (local.set $h (i32.mul (i32.xor (i32.const 0x811c9dc5) (local.get $role)) (i32.const 0x01000193)))
-    (local.set $h (i32.mul (i32.xor (local.get $h) (local.get $length)) (i32.const 0x01000193)))
-    (local.set $stop (i32.add (local.get $at) (local.get $length)))
-    (local.set $words (i32.sub (local.get $stop) (i32.and (local.get $length) (i32.const 3))))
-    (block $done (loop $word
-      (br_if $done (i32.ge_u (local.get $at) (local.get $words)))
-      (local.set $h (i32.mul (i32.xor (local.get $h) (i32.load (local.get $at))) (i32.const 0x01000193)))
-      (local.set $at (i32.add (local.get $at) (i32.const 4)))
-      (br $word)))
-    (block $done (loop $byte
-      (br_if $done (i32.ge_u (local.get $at) (local.get $stop)))
-      (local.set $h (i32.mul (i32.xor (local.get $h) (i32.load8_u (local.get $at))) (i32.const 0x01000193)))
-      (local.set $at (i32.add (local.get $at) (i32.const 1)))
-      (br $byte)))
-    (local.get $h))
+    (local $h i64)
+    (if (i32.le_u (local.get $length) (i32.const 8))
+      (then
+        (if (local.get $length) (then
+          (local.set $h (i64.and (i64.load (local.get $at))
+            (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $length) (i32.const 3))))))))))
+      (else
+        (local.set $h (i64.xor (i64.load (local.get $at))
+          (i64.rotl (i64.load (i32.sub (i32.add (local.get $at) (local.get $length)) (i32.const 8))) (i64.const 23))))
+        (if (i32.gt_u (local.get $length) (i32.const 16)) (then
+          (local.set $h (i64.xor (local.get $h)
+            (i64.rotl (i64.load (i32.add (local.get $at) (i32.sub (i32.shr_u (local.get $length) (i32.const 1)) (i32.const 4)))) (i64.const 47))))))))
+    (local.set $h (i64.xor (local.get $h)
+      (i64.mul (i64.extend_i32_u (i32.xor (i32.shl (local.get $role) (i32.const 16)) (local.get $length))) (i64.const 0x9e3779b97f4a7c15))))
+    (local.set $h (i64.mul (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 33))) (i64.const 0xff51afd7ed558ccd)))
+    (local.set $h (i64.mul (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 33))) (i64.const 0xc4ceb9fe1a85ec53)))
+    (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 33)))))
 
-  ;; Whether bytes [a, a + length) and [b, b + length) are equal (four at a time, then one by one).
+  ;; Whether bytes [a, a + length) and [b, b + length) are equal, eight at a time: a cell of at
+  ;; most 8 bytes is one masked word, a longer one its whole words and then its last 8 bytes.
   (func $same (param $a i32) (param $b i32) (param $length i32) (result i32)
-    (local $stop i32) (local $words i32)
-    (local.set $stop (i32.add (local.get $a) (local.get $length)))
-    (local.set $words (i32.sub (local.get $stop) (i32.and (local.get $length) (i32.const 3))))
+    (local $i i32) (local $last i32)
+    (if (i32.le_u (local.get $length) (i32.const 8)) (then
+      (if (i32.eqz (local.get $length)) (then (return (i32.const 1))))
+      (return (i64.eqz (i64.and (i64.xor (i64.load (local.get $a)) (i64.load (local.get $b)))
+        (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $length) (i32.const 3))))))))))
+    (local.set $last (i32.sub (local.get $length) (i32.const 8)))
     (block $done (loop $word
-      (br_if $done (i32.ge_u (local.get $a) (local.get $words)))
-      (if (i32.ne (i32.load (local.get $a)) (i32.load (local.get $b))) (then (return (i32.const 0))))
-      (local.set $a (i32.add (local.get $a) (i32.const 4)))
-      (local.set $b (i32.add (local.get $b) (i32.const 4)))
+      (br_if $done (i32.ge_u (local.get $i) (local.get $last)))
+      (if (i64.ne (i64.load (i32.add (local.get $a) (local.get $i))) (i64.load (i32.add (local.get $b) (local.get $i))))
+        (then (return (i32.const 0))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
       (br $word)))
-    (block $done (loop $byte
-      (br_if $done (i32.ge_u (local.get $a) (local.get $stop)))
-      (if (i32.ne (i32.load8_u (local.get $a)) (i32.load8_u (local.get $b))) (then (return (i32.const 0))))
-      (local.set $a (i32.add (local.get $a) (i32.const 1)))
-      (local.set $b (i32.add (local.get $b) (i32.const 1)))
-      (br $byte)))
-    (i32.const 1))
+    (i64.eq (i64.load (i32.add (local.get $a) (local.get $last))) (i64.load (i32.add (local.get $b) (local.get $last)))))
 
   ;; For a line of one field [at, stop): 1 when it is only spaces, tabs, vertical tabs and form
   ;; feeds (blank, as JavaScript's trim() sees it), 2 when it is those and bytes beyond ASCII
@@ -293,9 +296,10 @@
   ;; `position` is where the line starts.
   (func (export "next") (result i32)
     (local $p i32) (local $c i32) (local $f i32) (local $fieldAt i32) (local $blank i32) (local $after i32) (local $lineAt i32)
-    (local $end i32) (local $delimiter i32)
+    (local $end i32) (local $delimiter i32) (local $delimiters i64) (local $x i64) (local $v i64) (local $stops i64)
     (local.set $end (global.get $end))
     (local.set $delimiter (global.get $delimiter))
+    (local.set $delimiters (i64.mul (i64.extend_i32_u (local.get $delimiter)) (i64.const 0x0101010101010101)))
     (loop $lines
       (if (i32.ge_u (global.get $pos) (global.get $end)) (then (return (i32.const 0))))
       (local.set $p (global.get $pos))
@@ -309,17 +313,36 @@
       (local.set $f (i32.const 0))
       (local.set $fieldAt (local.get $p))
       (local.set $lineAt (local.get $p))
+      ;; Eight bytes at a time: the first delimiter, LF or CR among them is the lowest byte that
+      ;; is zero after an XOR with that byte repeated, found by the zero-byte test of Mycroft
+      ;; (Hacker's Delight, 6-1): (v - 0x01...01) & ~v & 0x80...80 flags the first zero byte of v
+      ;; exactly; the three tests share the mask. A word may reach past the text; what lies past
+      ;; it is never a stop.
       (block $eol (loop $bytes
-        (br_if $eol (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $c (i32.load8_u (local.get $p)))
-        (br_if $eol (i32.or (i32.eq (local.get $c) (i32.const 10)) (i32.eq (local.get $c) (i32.const 13))))
-        (if (i32.eq (local.get $c) (local.get $delimiter))
-          (then
-            (if (call $field (local.get $f) (local.get $fieldAt) (i32.sub (local.get $p) (local.get $fieldAt)))
-              (then (return (i32.const 2))))
-            (local.set $f (i32.add (local.get $f) (i32.const 1)))
-            (local.set $fieldAt (i32.add (local.get $p) (i32.const 1)))))
+        (if (i32.ge_u (local.get $p) (local.get $end)) (then
+          (local.set $p (local.get $end))
+          (br $eol)))
+        (local.set $x (i64.load (local.get $p)))
+        (local.set $v (i64.xor (local.get $x) (local.get $delimiters)))
+        (local.set $stops (i64.and (i64.sub (local.get $v) (i64.const 0x0101010101010101)) (i64.xor (local.get $v) (i64.const -1))))
+        (local.set $v (i64.xor (local.get $x) (i64.const 0x0a0a0a0a0a0a0a0a)))
+        (local.set $stops (i64.or (local.get $stops) (i64.and (i64.sub (local.get $v) (i64.const 0x0101010101010101)) (i64.xor (local.get $v) (i64.const -1)))))
+        (local.set $v (i64.xor (local.get $x) (i64.const 0x0d0d0d0d0d0d0d0d)))
+        (local.set $stops (i64.and (i64.const 0x8080808080808080) (i64.or (local.get $stops)
+          (i64.and (i64.sub (local.get $v) (i64.const 0x0101010101010101)) (i64.xor (local.get $v) (i64.const -1))))))
+        (if (i64.eqz (local.get $stops)) (then
+          (local.set $p (i32.add (local.get $p) (i32.const 8)))
+          (br $bytes)))
+        (local.set $p (i32.add (local.get $p) (i32.wrap_i64 (i64.shr_u (i64.ctz (local.get $stops)) (i64.const 3)))))
+        (if (i32.ge_u (local.get $p) (local.get $end)) (then
+          (local.set $p (local.get $end))
+          (br $eol)))
+        (br_if $eol (i32.ne (i32.load8_u (local.get $p)) (local.get $delimiter)))
+        (if (call $field (local.get $f) (local.get $fieldAt) (i32.sub (local.get $p) (local.get $fieldAt)))
+          (then (return (i32.const 2))))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
         (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (local.set $fieldAt (local.get $p))
         (br $bytes)))
       (if (call $field (local.get $f) (local.get $fieldAt) (i32.sub (local.get $p) (local.get $fieldAt)))
         (then (return (i32.const 2))))

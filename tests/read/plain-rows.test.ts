@@ -241,4 +241,36 @@ describe('PlainRows', () => {
     // Outcomes are the current row's only (the tallies read them).
     expect(() => scan.route([{ field: 0, kind: ROLE_OUTCOME, slot: 0, step: 1 }])).toThrow(/beyond the outputs/);
   });
+
+  it('tells cells apart by all of their bytes, whatever their length and wherever a delimiter or line end falls in a word', () => {
+    // Cells of up to 30 a's with at most one b: of one length, many differ in one byte the hash
+    // does not read (it reads the first, middle and last eight), and only the byte-for-byte
+    // comparison tells them apart.
+    const cell = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })).map(([length, b]) => 'a'.repeat(length).split('').map((c, i) => (i === b ? 'b' : c)).join(''));
+    const end = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(cell, { minLength: 3, maxLength: 3 }), end), { minLength: 1, maxLength: 30 }), fc.constantFrom(',', ';', '\t'), (rows, delimiter) => {
+        const bytes = Buffer.from(rows.map(([cells, lineEnd]) => cells.join(delimiter) + lineEnd).join(''));
+        const scan = new PlainRows({ bytes, start: 0, line: 2, width: 3, delimiter: delimiter.charCodeAt(0) }, { codes: 3, outcomes: 0, entryIds: 0, cells: 0, roles: 3, scales: 0 });
+        scan.route([0, 1, 2].map((f) => ({ field: f, kind: ROLE_CODE, slot: f })));
+        // Each distinct (field, cell) is coded by the order it was first met.
+        const codes = new Map<string, number>();
+        const seen: number[][] = [];
+        for (let status = scan.next(); status !== SCAN_END; status = scan.next()) {
+          if (status === SCAN_MISS) {
+            const key = `${scan.missRole}:${bytes.toString('utf8', scan.missStart, scan.missStart + scan.missLength)}`;
+            expect(codes.has(key), key).toBe(false);
+            codes.set(key, codes.size);
+            scan.insert(codes.get(key)!);
+            continue;
+          }
+          expect(status).toBe(SCAN_ROW);
+          seen.push([...scan.codes]);
+        }
+        // Three cells, empty or not, make a row (two delimiters: never an empty line).
+        expect(seen).toEqual(rows.map(([cells]) => cells.map((c, f) => codes.get(`${f}:${c}`))));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
