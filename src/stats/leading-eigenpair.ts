@@ -10,9 +10,9 @@ const KRYLOV_DIMENSION = 64;
  * the Krylov space {v, Av, ..., A^{m-1}v} and the tridiagonal T = QᵀAQ; the top eigenpair
  * (θ, y) of T gives the Ritz pair (θ, Qy), whose residual is ‖AQy - θQy‖ = |β_m y_m|. The
  * next restart starts from Qy, until the residual is below `tolerance` · max(1, |θ|) or after
- * `maxRestarts` restarts. Each step costs one product with A (k² flops); when k ≤ 64 the
- * Krylov space is the whole space (unless the start lies in an invariant subspace) and the
- * pair is exact after one pass.
+ * `maxRestarts` restarts. Each step costs one product with A (k² flops). When k ≤ 64 the
+ * Krylov space would be the whole space: the pair is then taken from the full decomposition
+ * (symmetric-eigen.ts), which costs less than the k Lanczos steps and the decomposition of T.
  * The first start is a fixed vector with distinct positive components (1 + frac(iφ)/2), so
  * that it is not orthogonal to the leading eigenvector of any matrix met in practice (the
  * vector of ones is an eigenvector of an equicorrelation matrix). The vector is signed so that
@@ -31,7 +31,8 @@ export function leadingEigenpair(
   for (let i = 0; i < k * k; i++) {
     if (!Number.isFinite(a[i])) throw new RangeError('leadingEigenpair: the matrix has a non-finite cell');
   }
-  const m = Math.min(k, KRYLOV_DIMENSION);
+  if (k <= KRYLOV_DIMENSION) return largestOfAll(a, k);
+  const m = KRYLOV_DIMENSION;
   let v = new Float64Array(k);
   for (let i = 0; i < k; i++) v[i] = 1 + ((i * 0.6180339887498949) % 1) / 2;
   normalise(v);
@@ -41,7 +42,7 @@ export function leadingEigenpair(
   const alpha = new Float64Array(m);
   const beta = new Float64Array(m);
   const w = new Float64Array(k);
-  for (let restart = 0; restart <= maxRestarts && !converged && k > 0; restart++) {
+  for (let restart = 0; restart <= maxRestarts && !converged; restart++) {
     q.set(v, 0);
     let steps = m;
     for (let j = 0; j < m; j++) {
@@ -96,6 +97,19 @@ export function leadingEigenpair(
   for (let i = 0; i < k; i++) sum += v[i];
   if (sum < 0) for (let i = 0; i < k; i++) v[i] = -v[i];
   return { value, vector: v, converged };
+}
+
+/** The largest eigenvalue and its eigenvector (signed as leadingEigenpair's) from symmetricEigen. */
+function largestOfAll(a: Float64Array, k: number): { value: number; vector: Float64Array; converged: boolean } {
+  const { values, vectors } = symmetricEigen(a, k);
+  const vector = new Float64Array(k);
+  let sum = 0;
+  for (let i = 0; i < k; i++) {
+    vector[i] = vectors[i * k];
+    sum += vector[i];
+  }
+  if (sum < 0) for (let i = 0; i < k; i++) vector[i] = -vector[i];
+  return { value: k > 0 ? values[0] : 0, vector, converged: k > 0 };
 }
 
 function normalise(v: Float64Array): void {

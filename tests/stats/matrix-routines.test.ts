@@ -226,7 +226,7 @@ describe('pseudoInverseDiagonal', () => {
   });
 });
 
-describe('leadingEigenpair (Lanczos)', () => {
+describe('leadingEigenpair (the full decomposition up to 64 variables, Lanczos above)', () => {
   it('[[2, 1], [1, 2]]: 3 and (1, 1)/√2', () => {
     const { value, vector, converged } = leadingEigenpair(Float64Array.of(2, 1, 1, 2), 2);
     expect(converged).toBe(true);
