@@ -8,8 +8,12 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile';
  * @example normalCritical(0.95) // 1.959963984540054 (to 1e-15)
  */
 export function normalCritical(level: number): number {
-  return -normalQuantile((1 - level) / 2, 0, 1);
+  if (level !== lastNormal.level) lastNormal = { level, z: -normalQuantile((1 - level) / 2, 0, 1) };
+  return lastNormal.z;
 }
+
+/** The last level asked for and its z: a report asks for the same level for every interval (a prevalence table's tens). */
+let lastNormal = { level: Number.NaN, z: Number.NaN };
 
 /**
  * Two-sided Student t critical value t = −t⁻¹_df((1 − level)/2), as R's `qt((1 + level)/2, df)`.
