@@ -22,6 +22,25 @@ export function choleskyInverseDiagonal(a: Float64Array, k: number): Float64Arra
   return diagonal;
 }
 
+/**
+ * The whole of A⁻¹ = Xᵀ X (row-major, symmetric) for a symmetric positive definite A, as
+ * `chol2inv(chol(A))` in R: (A⁻¹)_jl = Σ_{i ≥ max(j, l)} X_ij X_il. Null when A is not PD.
+ */
+export function choleskyInverse(a: Float64Array, k: number): Float64Array | null {
+  const x = lowerInverse(a, k);
+  if (x === null) return null;
+  const inverse = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    const rowI = i * k;
+    for (let j = 0; j <= i; j++) {
+      const xij = x[rowI + j];
+      for (let l = 0; l <= j; l++) inverse[j * k + l] += xij * x[rowI + l];
+    }
+  }
+  for (let j = 0; j < k; j++) for (let l = 0; l < j; l++) inverse[l * k + j] = inverse[j * k + l];
+  return inverse;
+}
+
 /** X = L⁻¹ for the Cholesky factor L of A (row-major, lower triangular); null if A is not PD. */
 function lowerInverse(a: Float64Array, k: number): Float64Array | null {
   const l = choleskyFactor(a, k);

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { choleskyInverseDiagonal } from '../../src/stats/cholesky-inverse.js';
+import { choleskyInverse, choleskyInverseDiagonal } from '../../src/stats/cholesky-inverse.js';
 import { choleskyFactor, choleskySolve } from '../../src/stats/cholesky.js';
 import { leadingEigenpair } from '../../src/stats/leading-eigenpair.js';
 import { minresOneFactor } from '../../src/stats/minres-one-factor.js';
 import { omegaTotal } from '../../src/stats/omega-total.js';
 import { pseudoInverseDiagonal } from '../../src/stats/pseudo-inverse.js';
-import { squaredMultipleCorrelations } from '../../src/stats/squared-multiple-correlation.js';
+import { smcWithoutEach, squaredMultipleCorrelations } from '../../src/stats/squared-multiple-correlation.js';
+import { withoutItem } from '../../src/stats/reliability/submatrix.js';
 import { symmetricEigen } from '../../src/stats/symmetric-eigen.js';
 
 interface Golden {
@@ -256,5 +257,56 @@ describe('leadingEigenpair (the full decomposition up to 64 variables, Lanczos a
     let dot = 0;
     for (let i = 0; i < k; i++) dot += vector[i] * exact.vectors[i * k];
     close(Math.abs(dot), 1, 1e-12);
+  });
+});
+
+/** A correlation matrix of k items loading λ on one factor, cells perturbed by ±0.05 (seeded). */
+function oneFactorR(k: number, loading: number, seed: number): Float64Array {
+  const noise = randomSymmetric(k, seed);
+  const r = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) r[i * k + j] = i === j ? 1 : loading * loading + 0.1 * noise[i * k + j];
+  return r;
+}
+
+describe('choleskyInverse', () => {
+  it('is A⁻¹: A A⁻¹ = I to rounding, and null for a matrix that is not positive definite', () => {
+    for (const k of [1, 2, 5, 12]) {
+      const a = oneFactorR(k, 0.6, k);
+      const inverse = choleskyInverse(a, k)!;
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < k; j++) {
+          let cell = 0;
+          for (let p = 0; p < k; p++) cell += a[i * k + p] * inverse[p * k + j];
+          close(cell, i === j ? 1 : 0, 1e-13);
+        }
+      }
+    }
+    expect(choleskyInverse(Float64Array.of(1, 2, 2, 1), 2)).toBeNull();
+  });
+});
+
+describe('smcWithoutEach', () => {
+  it('gives each item\'s SMCs of the others as squaredMultipleCorrelations of the matrix without it', () => {
+    for (const [k, loading, seed] of [[3, 0.5, 1], [6, 0.7, 2], [9, 0.4, 3], [20, 0.6, 4], [40, 0.3, 5]]) {
+      const r = oneFactorR(k, loading, seed);
+      const downdated = smcWithoutEach(r, k);
+      expect(downdated, `k = ${k}`).not.toBeNull();
+      for (let j = 0; j < k; j++) {
+        const direct = squaredMultipleCorrelations(withoutItem(r, k, j), k - 1).values;
+        for (let i = 0; i < k - 1; i++) close(downdated![j][i], direct[i], 1e-13);
+      }
+    }
+  });
+
+  it('leaves an ill-conditioned, indefinite, undefined or too small matrix to the caller (null)', () => {
+    // Two items correlating .99999: condition number near 10^5.
+    const r = oneFactorR(5, 0.6, 7);
+    r[1] = r[5] = 0.99999;
+    expect(smcWithoutEach(r, 5)).toBeNull();
+    expect(smcWithoutEach(Float64Array.of(1, 0.9, -0.9, 0.9, 1, 0.9, -0.9, 0.9, 1), 3)).toBeNull();
+    const undefinedCell = oneFactorR(4, 0.6, 8);
+    undefinedCell[1] = undefinedCell[4] = Number.NaN;
+    expect(smcWithoutEach(undefinedCell, 4)).toBeNull();
+    expect(smcWithoutEach(Float64Array.of(1, 0.5, 0.5, 1), 2)).toBeNull();
   });
 });
