@@ -23,7 +23,10 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'latin1', 'windows-1252'
  *   is on), which counts the line breaks of the text anyway.
  */
 export class TextDecoding {
-  private decoder: TextDecoder;
+  /** Made on first use (`textDecoder`): an ASCII text never needs one, and the first costs about 0.15 ms. */
+  private decoder: TextDecoder | null = null;
+  /** Whether that decoder must keep a byte-order mark (text went by before it, see asciiAtBoundary). */
+  private keepByteOrderMark = false;
   /** UTF-16 text, known from its byte-order mark (Qualtrics' and Excel's "Unicode text" exports). */
   private utf16: 'utf-16le' | 'utf-16be' | null = null;
   /** Whether decoding has begun (a byte-order mark can only be at the start). */
@@ -42,9 +45,12 @@ export class TextDecoding {
     private readonly encoding: Encoding,
     private readonly emit: (text: string) => void,
     private readonly lineOfNext: () => number,
-  ) {
+  ) {}
+
+  private textDecoder(): TextDecoder {
     // latin1 is decoded as windows-1252, its superset, as the WHATWG Encoding Standard does.
-    this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true });
+    this.decoder ??= new TextDecoder(this.encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true, ignoreBOM: this.keepByteOrderMark });
+    return this.decoder;
   }
 
   /** Decode the next chunk of bytes; throws a located error for bytes that are not text. */
@@ -76,7 +82,8 @@ export class TextDecoding {
     }
     let rest: string;
     try {
-      rest = this.decoder.decode();
+      // No decoder yet: nothing was held back.
+      rest = this.decoder === null ? '' : this.decoder.decode();
     } catch {
       throw this.invalidText();
     }
@@ -100,7 +107,7 @@ export class TextDecoding {
     if (this.asciiAtBoundary(upTo)) text = Buffer.from(upTo.buffer, upTo.byteOffset, upTo.byteLength).toString('latin1');
     else {
       try {
-        text = this.decoder.decode(upTo, { stream: true });
+        text = this.textDecoder().decode(upTo, { stream: true });
         this.decoderUsed = true;
       } catch {
         if (this.utf16 !== null) throw this.invalidText();
@@ -117,12 +124,12 @@ export class TextDecoding {
    * their own text, in UTF-8 and windows-1252 alike (bytes 0-127 are U+0000-U+007F), and are
    * decoded without the TextDecoder, whose first use costs about a millisecond (a small file's
    * start-up). A decoder not yet used for the text before them would take a byte-order mark at
-   * the start of a later chunk for the file's own and drop it: it is replaced by one that keeps it.
+   * the start of a later chunk for the file's own and drop it: the one made later keeps it.
    */
   private asciiAtBoundary(bytes: Uint8Array): boolean {
     if (this.utf16 !== null || this.tail.length > 0 || !isAscii(bytes)) return false;
     if (!this.decoderUsed && bytes.length > 0) {
-      this.decoder = new TextDecoder(this.encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true, ignoreBOM: true });
+      this.keepByteOrderMark = true;
       this.decoderUsed = true;
     }
     return true;
