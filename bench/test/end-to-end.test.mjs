@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -64,7 +64,12 @@ test('export-shaped survey: the CLI and the pandas reference agree to 1e-9, the 
 });
 
 test('the profile traces samples to the TypeScript sources', { skip: built ? false : 'dist/cli.cjs is not built' }, async () => {
-  const { summary } = await profileCli({ cliArgs: [file, '--codebook', CODEBOOK, '--format', 'json'], dir: join(dir, 'profile'), intervalUs: 100 });
+  // Above 4 MiB (WHOLE_FILE_BYTES): not the plain scan of small files, so every record goes through
+  // the splitter, whose samples are then many, not a few of the header's probe.
+  const large = join(dir, 'large.csv');
+  generateSurvey({ rows: 25000, seed: 11, file: large });
+  assert.ok(statSync(large).size > 4 * 2 ** 20);
+  const { summary } = await profileCli({ cliArgs: [large, '--codebook', CODEBOOK, '--format', 'json'], dir: join(dir, 'profile'), intervalUs: 100 });
   const files = summary.files.map((f) => f.key);
   assert.ok(files.some((f) => f.startsWith('src/')), files.join(', '));
   // The records are split by the project's own splitter (papaparse is no longer on the CLI's path).
