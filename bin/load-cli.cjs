@@ -46,25 +46,42 @@ function readBundle(bundle, codeCache) {
   const cache = openCache(codeCache);
   try {
     const sourceBytes = fstatSync(file).size;
-    const cacheBytes = cache === null ? 0 : fstatSync(cache).size;
+    const cacheBytes = cache === null ? 0 : sizeOf(cache);
     const buffer = Buffer.allocUnsafeSlow(Math.max(sourceBytes, cacheBytes));
-    readAll(file, buffer, sourceBytes);
+    if (!readAll(file, buffer, sourceBytes)) throw new Error(`${bundle} ended before its ${sourceBytes} bytes were read`);
     // The bundle is ASCII (esbuild escapes every other character; scripts/build.mjs checks), so
     // latin1 reads it as UTF-8 would, without decoding it.
     const source = buffer.latin1Slice(0, sourceBytes);
-    return { source, cachedData: cache !== null && readAll(cache, buffer, cacheBytes) ? buffer.subarray(0, cacheBytes) : undefined };
+    return { source, cachedData: cacheBytes > 0 && readCache(cache, buffer, cacheBytes) ? buffer.subarray(0, cacheBytes) : undefined };
   } finally {
     closeSync(file);
     if (cache !== null) closeSync(cache);
   }
 }
 
+/** A cache that cannot be opened, sized or read (missing, a directory, an I/O error) is no cache: the bundle compiles from source. */
 function openCache(path) {
   if (path === null) return null;
   try {
     return openSync(path, 'r');
   } catch {
     return null;
+  }
+}
+
+function sizeOf(fd) {
+  try {
+    return fstatSync(fd).size;
+  } catch {
+    return 0;
+  }
+}
+
+function readCache(fd, buffer, bytes) {
+  try {
+    return readAll(fd, buffer, bytes);
+  } catch {
+    return false;
   }
 }
 

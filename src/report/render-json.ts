@@ -37,12 +37,13 @@ export function* renderJsonPieces(report: Report): Generator<string> {
 
 /**
  * Whether a report is surely far below the size of one string (V8's limit): at most SMALL_CELLS
- * matrix cells over its scales and SMALL_ROWS rows of prevalence, comparisons and warnings (a
- * cell or row is some tens of characters, an item some hundreds). Such a report is one
+ * matrix cells and item frequencies over its scales (an item counts 100 besides its frequencies)
+ * and SMALL_ROWS rows of prevalence, comparisons and warnings (a cell, frequency or row is some
+ * tens to a hundred characters). Such a report is one
  * JSON.stringify: fewer, larger strings, which the garbage collector does not copy.
  */
 function isSmall(report: Report): boolean {
-  const cells = report.scales.reduce((n, scale) => n + 2 * scale.k * scale.k + 100 * scale.k, 0);
+  const cells = report.scales.reduce((n, scale) => n + 2 * scale.k * scale.k + scale.items.reduce((m, item) => m + 100 + item.frequencies.length, 0), 0);
   const rows = report.prevalence.length + report.groupComparisons.length + report.warnings.length;
   return cells <= SMALL_CELLS && rows <= SMALL_ROWS;
 }

@@ -49,6 +49,14 @@ describe('loading the bundle from its code cache (bin/load-cli.cjs)', () => {
     expect(run.stdout).toBe(expected);
   });
 
+  it('a cache that cannot be read (a directory) is no cache: the bundle is compiled from source, with the same output', () => {
+    const directory = join(scratch, 'cache-directory');
+    mkdirSync(directory, { recursive: true });
+    const run = loadAndRun(BUNDLE, directory);
+    expect(run.given).toBe(false);
+    expect(run.stdout).toBe(expected);
+  });
+
   it('a cache that does not belong to the bundle is rejected by V8, with the same output', () => {
     const changed = join(scratch, 'changed.cjs');
     writeFileSync(changed, `${readFileSync(BUNDLE, 'utf8')}\n// another build\n`);

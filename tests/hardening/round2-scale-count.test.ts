@@ -89,4 +89,16 @@ describe('streamed JSON', () => {
     expect(bigPieces.length).toBeGreaterThan(text.length / (2 << 20));
     expect(Math.max(...bigPieces.map((p) => p.length))).toBeLessThan((1 << 20) + 64 * 1024);
   });
+
+  it('a small report is one piece; one scale with many distinct answers (frequencies) is several', () => {
+    const report = sampleReport();
+    expect([...renderJsonPieces(report)]).toHaveLength(1);
+    // 70,000 frequencies of one item (distinct fractional codes): far beyond a small report.
+    const scale = report.scales[0];
+    const frequencies = Array.from({ length: 70000 }, (_, i) => ({ ...scale.items[0].frequencies[0], code: 1 + i / 70000 }));
+    const many = { ...report, scales: [{ ...scale, items: [{ ...scale.items[0], frequencies }, ...scale.items.slice(1)] }, ...report.scales.slice(1)] };
+    const pieces = [...renderJsonPieces(many)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(renderJson(many));
+  });
 });
