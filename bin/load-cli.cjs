@@ -46,40 +46,37 @@ function readBundle(bundle, codeCache) {
   const cache = openCache(codeCache);
   try {
     const sourceBytes = fstatSync(file).size;
-    const cacheBytes = cache === null ? 0 : sizeOf(cache);
-    const buffer = Buffer.allocUnsafeSlow(Math.max(sourceBytes, cacheBytes));
+    const buffer = Buffer.allocUnsafeSlow(Math.max(sourceBytes, cache?.bytes ?? 0));
     if (!readAll(file, buffer, sourceBytes)) throw new Error(`${bundle} ended before its ${sourceBytes} bytes were read`);
     // The bundle is ASCII (esbuild escapes every other character; scripts/build.mjs checks), so
     // latin1 reads it as UTF-8 would, without decoding it.
-    const source = buffer.latin1Slice(0, sourceBytes);
-    return { source, cachedData: cacheBytes > 0 && readCache(cache, buffer, cacheBytes) ? buffer.subarray(0, cacheBytes) : undefined };
+    const source = buffer.toString('latin1', 0, sourceBytes);
+    return { source, cachedData: cache !== null && readCache(cache, buffer) ? buffer.subarray(0, cache.bytes) : undefined };
   } finally {
     closeSync(file);
-    if (cache !== null) closeSync(cache);
+    if (cache !== null) closeSync(cache.fd);
   }
 }
 
-/** A cache that cannot be opened, sized or read (missing, a directory, an I/O error) is no cache: the bundle compiles from source. */
+/**
+ * The cache's descriptor and size. A cache that cannot be opened, sized or read (missing, a
+ * directory, an I/O error) is no cache: the bundle compiles from source.
+ */
 function openCache(path) {
   if (path === null) return null;
+  let fd = null;
   try {
-    return openSync(path, 'r');
+    fd = openSync(path, 'r');
+    return { fd, bytes: fstatSync(fd).size };
   } catch {
+    if (fd !== null) closeSync(fd);
     return null;
   }
 }
 
-function sizeOf(fd) {
+function readCache(cache, buffer) {
   try {
-    return fstatSync(fd).size;
-  } catch {
-    return 0;
-  }
-}
-
-function readCache(fd, buffer, bytes) {
-  try {
-    return readAll(fd, buffer, bytes);
+    return readAll(cache.fd, buffer, cache.bytes);
   } catch {
     return false;
   }

@@ -262,7 +262,7 @@ export class PlainRows {
     const { codes: codesAt, outcomes: outcomesAt, entryIds: entryIdsAt, cells: cellsAt, fields: fieldsAt, roles: rolesAt, table: tableAt } = this.layout;
     const last = Math.max(1, this.layout.blockRows) - 1;
     const room = [this.codes.length, this.outcomes.length, this.entryIds.length, this.cells.length / 2];
-    const fits = (role: ScanRole): boolean => role.slot >= 0 && role.slot + last * (role.step ?? 0) < room[role.kind] && ((role.step ?? 0) === 0 || role.kind === ROLE_CODE || role.kind === ROLE_CELL);
+    const fits = ({ slot, kind, step = 0 }: ScanRole): boolean => slot >= 0 && step >= 0 && slot + last * step < room[kind] && (step === 0 || kind === ROLE_CODE || kind === ROLE_CELL);
     if (roles.length > this.layout.maxRoles || roles.some((role) => role.field < 0 || role.field >= text.width || !fits(role))) {
       throw new Error('PlainRows.route: more roles than the constructor was told of, a field beyond the width, or a slot beyond the outputs');
     }

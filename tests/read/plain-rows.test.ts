@@ -238,6 +238,8 @@ describe('PlainRows', () => {
     const scan = new PlainRows(text, { codes: 2, outcomes: 1, entryIds: 0, cells: 0, roles: 2, scales: 0, blockRows: 3 });
     // Codes: 2 per row for 3 rows; slot 1 + 2 steps of 3 is slot 7.
     expect(() => scan.route([{ field: 0, kind: ROLE_CODE, slot: 1, step: 3 }])).toThrow(/beyond the outputs/);
+    // A step back would write row b before the block's first slot.
+    expect(() => scan.route([{ field: 0, kind: ROLE_CODE, slot: 5, step: -2 }])).toThrow(/beyond the outputs/);
     // Outcomes are the current row's only (the tallies read them).
     expect(() => scan.route([{ field: 0, kind: ROLE_OUTCOME, slot: 0, step: 1 }])).toThrow(/beyond the outputs/);
   });
